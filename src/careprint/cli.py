@@ -1,0 +1,186 @@
+"""The careprint command: the only place where errors become messages and exit codes."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+import click
+
+from careprint import build as builder
+from careprint.deliver.files import write_all_atomic
+from careprint.errors import CareprintError, UsageError
+from careprint.workspace import Workspace
+
+log = logging.getLogger("careprint")
+
+
+class _Echo(logging.Handler):
+    def emit(self, record: logging.LogRecord) -> None:
+        click.echo(f"{record.levelname.lower()}: {record.getMessage()}", err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "-C",
+    "folder",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="The practice folder (holding practice.yaml). Default: this folder or one above it.",
+)
+@click.option("-v", "--verbose", is_flag=True, help="Tell each step.")
+@click.version_option(package_name="careprint")
+@click.pass_context
+def cli(ctx: click.Context, folder: Path | None, verbose: bool) -> None:
+    """Patient leaflets and home-care handouts, print-ready, from plain YAML files.
+
+    \b
+    Example:
+      careprint build                     # every leaflet, office printer edition
+      careprint build --print-shop        # also the edition for the print shop
+      careprint check                     # check everything, write nothing
+    """
+    if not log.handlers:
+        log.addHandler(_Echo())
+    log.setLevel(logging.DEBUG if verbose else logging.INFO)
+    ctx.obj = folder
+
+
+def _workspace(ctx: click.Context) -> Workspace:
+    folder = ctx.obj
+    if folder is not None and not (folder / "practice.yaml").is_file():
+        raise UsageError(
+            f"{folder} holds no practice.yaml.",
+            fix="Name the practice folder after -C, or create one with 'careprint init'.",
+        )
+    return Workspace(folder) if folder is not None else Workspace.find(Path.cwd())
+
+
+def _jobs(ws: Workspace, names: Sequence[str], layout: str | None) -> list[tuple[str, str]]:
+    if layout is not None and layout not in ws.layout_names():
+        ws.layout(layout)  # raises the error that lists the layouts there are
+    jobs = []
+    for name in names or ws.leaflet_names():
+        layouts = [layout] if layout else list(ws.leaflet(name).model.layouts)
+        jobs += [(name, each) for each in layouts]
+    if not jobs:
+        raise UsageError("there are no leaflets in leaflets/.", fix="Add a leaflet file there.")
+    return jobs
+
+
+@contextmanager
+def _progress(total: int, label: str) -> Iterator[Callable[[], None]]:
+    """A progress bar on a terminal; silent when the output goes to a file or another program."""
+    if not sys.stderr.isatty() or total < 2:
+        yield lambda: None
+        return
+    from rich.progress import Progress
+
+    with Progress(transient=True) as progress:
+        task = progress.add_task(label, total=total)
+        yield lambda: progress.advance(task)
+
+
+@cli.command()
+@click.argument("leaflets", nargs=-1)
+@click.option("--layout", help="Build only this layout (e.g. trifold). Default: the leaflet's own.")
+@click.option("--print-shop", is_flag=True, help="Also build the print-shop edition (bleed, marks, CMYK).")
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Folder for the PDFs. Default: out/leaflets in the practice folder.",
+)
+@click.pass_context
+def build(
+    ctx: click.Context, leaflets: tuple[str, ...], layout: str | None, print_shop: bool,
+    out: Path | None,
+) -> None:
+    """Build leaflets as PDF (all of them when none is named).
+
+    \b
+    Example:
+      careprint build triggerpointtherapie --layout trifold --print-shop
+    """
+    ws = _workspace(ctx)
+    out_dir = out if out is not None else ws.root / "out" / "leaflets"
+    failed = 0
+    jobs = _jobs(ws, leaflets, layout)
+    with _progress(len(jobs), "Building") as step:
+        for name, each in jobs:
+            try:
+                files = builder.outputs(ws, name, each, print_shop, out_dir)
+                write_all_atomic({f.path: f.data for f in files})
+            except CareprintError as exc:
+                failed += 1
+                click.echo(f"error: {exc}", err=True)
+                continue
+            finally:
+                step()
+            for f in files:
+                click.echo(f"wrote {ws.display(f.path)} ({len(f.data) // 1024} KB)")
+    if failed:
+        raise SystemExit(2)
+
+
+@cli.command()
+@click.pass_context
+def check(ctx: click.Context) -> None:
+    """Check every file and fit every leaflet in every layout; write nothing.
+
+    \b
+    Example:
+      careprint check
+    """
+    ws = _workspace(ctx)
+    failed = 0
+    for name, each in _jobs(ws, (), None):
+        try:
+            fit = builder.fit(ws, name, each)
+        except CareprintError as exc:
+            failed += 1
+            click.echo(f"error: {exc}", err=True)
+            continue
+        room = ", ".join(f"panel {p}: {mm:.0f} mm" for p, mm in sorted(fit.free_mm.items()))
+        click.echo(f"ok: {name} ({each}) fits; room left at the foot of {room}")
+    if failed:
+        raise SystemExit(2)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; user mistakes exit 2, bugs exit 1 with a short apology."""
+    try:
+        cli.main(args=list(argv) if argv is not None else None, standalone_mode=False)
+    except CareprintError as exc:
+        click.echo(f"error: {exc}", err=True)
+        return 2
+    except click.exceptions.Abort:
+        click.echo("Stopped.", err=True)
+        return 1
+    except click.ClickException as exc:
+        exc.show()
+        return 2
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    except Exception:
+        return _bug()
+    return 0
+
+
+def _bug() -> int:
+    """Keep the details in a log file; the user sees where it is, not a traceback."""
+    import tempfile
+
+    path = Path(tempfile.gettempdir()) / "careprint-error.log"
+    path.write_text(traceback.format_exc(), encoding="utf-8")
+    click.echo(
+        "careprint ran into a problem of its own (a bug, not something you did). Sorry.\n"
+        f"The details are in {path}; please send that file to whoever looks after careprint.",
+        err=True,
+    )
+    return 1
+

@@ -1,0 +1,1 @@
+"""Content: YAML files with line numbers, validated into plain data models."""

@@ -1,0 +1,196 @@
+"""YAML files read safely, with the line and column of every value kept for error messages."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from careprint.errors import InputError
+
+Loc = tuple[str | int, ...]
+"""Where a value sits in a document: keys and list indexes from the top, e.g. ("blocks", 2, "kind")."""
+
+
+@dataclass(frozen=True)
+class Mark:
+    line: int  # 1-based
+    column: int  # 1-based
+
+
+@dataclass
+class Document:
+    """One YAML file: its data, and where in the text each value came from."""
+
+    display: str  # the path as shown to the user (relative to the workspace)
+    text: str
+    data: Any
+    marks: dict[Loc, Mark] = field(default_factory=dict)
+
+    def mark(self, loc: Loc) -> Mark | None:
+        """The position of ``loc``, or of its nearest ancestor that is in the file."""
+        while loc:
+            if loc in self.marks:
+                return self.marks[loc]
+            loc = loc[:-1]
+        return self.marks.get(())
+
+    def line_text(self, line: int) -> str:
+        lines = self.text.splitlines()
+        return lines[line - 1] if 0 < line <= len(lines) else ""
+
+    def error(
+        self, loc: Loc, message: str, fix: str | None = None, cls: type[InputError] = InputError
+    ) -> InputError:
+        """An error located at ``loc`` in this document, showing its source line."""
+        mark = self.mark(loc)
+        if mark is None:
+            return cls(message, file=self.display, fix=fix)
+        return cls(
+            message,
+            file=self.display,
+            line=mark.line,
+            column=mark.column,
+            source=self.line_text(mark.line),
+            fix=fix,
+        )
+
+    def strings(self) -> Iterator[tuple[Loc, str]]:
+        """Every text value in the document with its location (for checks such as glyphs)."""
+
+        def walk(value: Any, loc: Loc) -> Iterator[tuple[Loc, str]]:
+            if isinstance(value, str):
+                yield loc, value
+            elif isinstance(value, dict):
+                for key, item in value.items():
+                    yield from walk(item, (*loc, key))
+            elif isinstance(value, list):
+                for index, item in enumerate(value):
+                    yield from walk(item, (*loc, index))
+
+        yield from walk(self.data, ())
+
+
+def read_text(path: Path, display: str) -> str:
+    """The file's text, decoded as UTF-8 (a byte-order mark is accepted, Windows line ends too)."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(
+            "file not found.", file=display, fix="Check the file name and that it is in this folder."
+        ) from None
+    except OSError as exc:
+        raise InputError(f"cannot read the file ({exc.strerror}).", file=display) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise InputError(
+            f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02X} cannot be read).",
+            file=display,
+            line=line,
+            fix="Save the file as UTF-8 in your editor (often under 'Save as' > 'Encoding').",
+        ) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def load(path: Path, display: str) -> Document:
+    """Read and parse one YAML file; a syntax error becomes a located :class:`InputError`."""
+    text = read_text(path, display)
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        doc = Document(display=display, text=text, data=None)
+        if node is None:
+            raise InputError(
+                "the file is empty.",
+                file=display,
+                fix="Write the content into it, or delete the file if it is not needed.",
+            )
+        doc.data = _build(loader, node, (), doc)
+    except yaml.MarkedYAMLError as exc:
+        raise _syntax_error(exc, text, display) from None
+    except yaml.YAMLError as exc:  # pragma: no cover - PyYAML marks all scanner/parser errors
+        raise InputError(f"the file is not valid YAML ({exc}).", file=display) from None
+    finally:
+        loader.dispose()
+    if not isinstance(doc.data, dict):
+        raise doc.error(
+            (),
+            "the file should hold named fields ('name: value' lines), not a single value or list.",
+            "Start each line with a field name and a colon, as in the example files.",
+        )
+    return doc
+
+
+def _build(loader: yaml.SafeLoader, node: yaml.Node, loc: Loc, doc: Document) -> Any:
+    """Turn a composed node into plain Python data, recording each value's position."""
+    if isinstance(node, yaml.MappingNode):
+        loader.flatten_mapping(node)
+        result: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True)
+            if not isinstance(key, str | int) or isinstance(key, bool):
+                raise doc.error(
+                    loc, f"'{key}' cannot be used as a field name.", "Use a plain word as name."
+                ) from None
+            if isinstance(key, int):
+                key = str(key)
+            child = (*loc, key)
+            if key in result:
+                first = doc.marks[child]
+                doc.marks[child] = _mark(key_node)
+                raise doc.error(
+                    child,
+                    f"'{key}' appears twice here (first on line {first.line}).",
+                    f"Keep one '{key}:' and delete the other.",
+                )
+            scalar = isinstance(value_node, yaml.ScalarNode)
+            doc.marks[child] = _mark(value_node if scalar and value_node.value else key_node)
+            result[key] = _build(loader, value_node, child, doc)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        items = []
+        for index, item_node in enumerate(node.value):
+            child = (*loc, index)
+            doc.marks[child] = _mark(item_node)
+            items.append(_build(loader, item_node, child, doc))
+        return items
+    if not loc:
+        doc.marks[()] = _mark(node)
+    return loader.construct_object(node, deep=True)
+
+
+def _mark(node: yaml.Node) -> Mark:
+    return Mark(node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError, text: str, display: str) -> InputError:
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark else None
+    lines = text.splitlines()
+    source = lines[line - 1] if line and line <= len(lines) else None
+    problem = (exc.problem or "").strip()
+    if "'\\t'" in problem or (source is not None and "\t" in source):
+        message = "a tab is used for indentation."
+        fix = "Indent with spaces only (two per level); set your editor to insert spaces for tabs."
+    elif "mapping values are not allowed" in problem:
+        message = "a colon inside a text confuses the file's structure."
+        fix = 'Put the whole text in double quotes, e.g. heading: "Let op: ..."'
+    elif "expected <block end>" in problem or "did not find expected key" in problem:
+        message = "the indentation does not line up."
+        fix = "Line this line up with the lines around it, using spaces only."
+    elif "found undefined alias" in problem or "found unhashable key" in problem:
+        message = "a '*' or '{' at the start of a value is read as YAML syntax."
+        fix = "Put the text in double quotes."
+    elif "could not find expected ':'" in problem or "could not find expected ':'" in str(exc):
+        message = "a field name here has no colon after it."
+        fix = "Write 'name: value', or indent this line to continue the text above it."
+    else:
+        message = f"the file is not valid YAML ({problem or 'syntax error'})."
+        fix = "Compare this line with the lines around it: indentation, colons and quotes."
+    column = mark.column + 1 if mark else None
+    return InputError(message, file=display, line=line, column=column, source=source, fix=fix)

@@ -1,0 +1,189 @@
+"""Validate a YAML document against a model; turn pydantic's errors into located, plain messages."""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+from pydantic.fields import FieldInfo
+from pydantic_core import ErrorDetails
+
+from careprint.content.source import Document, Loc
+from careprint.errors import InputError
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def parse(model: type[M], doc: Document) -> M:
+    """The document's data as ``model``, or the first problem (in file order) as an InputError."""
+    try:
+        return model.model_validate(doc.data)
+    except ValidationError as exc:
+        errors = sorted(exc.errors(), key=lambda e: _line(doc, e["loc"]))
+        raise explain(model, doc, errors[0]) from None
+
+
+def _line(doc: Document, loc: Loc) -> int:
+    mark = doc.mark(tuple(loc))
+    return mark.line if mark else 0
+
+
+def explain(model: type[BaseModel], doc: Document, error: ErrorDetails) -> InputError:
+    """One pydantic error as a message a therapist can act on."""
+    loc: Loc = tuple(error["loc"])
+    kind = error["type"]
+    name = _name(loc)
+    value = error.get("input")
+    info = _field(model, loc)
+    described = f" ({_sentence(info.description)})" if info and info.description else ""
+
+    if kind == "extra_forbidden":
+        known = _fields_at(model, loc[:-1])
+        close = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
+        fix = f"Did you mean '{close[0]}'?" if close else f"Known fields here: {', '.join(known)}."
+        return doc.error(loc, f"unknown field '{loc[-1]}'.", fix)
+    if kind == "missing":
+        choices = _choices(info)
+        fix = f"Add '{name}:' with one of: {', '.join(choices)}." if choices else (
+            f"Add '{name}:'{described}."
+        )
+        if len(loc) >= 3 and loc[-3] == "blocks":
+            where = "this block"
+        elif len(loc) >= 2 and isinstance(loc[-2], str):
+            where = f"'{loc[-2]}'"
+        else:
+            where = "the file"
+        return doc.error(loc[:-1], f"'{name}' is missing from {where}.", fix)
+    if kind in ("literal_error", "enum"):
+        choices = _choices(info)
+        return doc.error(loc, f"unknown {name} '{value}'.", f"Use one of: {', '.join(choices)}.")
+    if kind in ("string_type", "string_too_short"):
+        if kind == "string_too_short" or value is None:
+            return doc.error(loc, f"'{name}' is empty.", f"Write the text after '{name}:'.")
+        return doc.error(
+            loc,
+            f"'{name}' should be text, not {_describe(value)}.",
+            f"Put the text in quotes, e.g. {name}: \"{value}\"."
+            if isinstance(value, int | float | bool)
+            else f"Write the text on the same line after '{name}:'{described}.",
+        )
+    if kind == "string_pattern_mismatch":
+        return doc.error(
+            loc,
+            f"'{value}' cannot be used as {name}.",
+            "Use lower-case letters, digits and '-' only, e.g. 'when-to-choose'.",
+        )
+    if kind in ("list_type", "tuple_type"):
+        return doc.error(
+            loc,
+            f"'{name}' should be a list, not {_describe(value)}.",
+            "Write each item on its own line, indented, starting with '- '.",
+        )
+    if kind in ("too_short",) and isinstance(value, list):
+        return doc.error(loc, f"'{name}' is empty.", f"Add at least one item{described}.")
+    if kind in ("int_type", "int_parsing", "int_from_float", "float_type", "float_parsing"):
+        what = "a whole number" if kind.startswith("int") else "a number"
+        return doc.error(
+            loc, f"'{name}' should be {what}, not {_describe(value)}.", f"Write {what}{described}."
+        )
+    if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
+        limit = next(iter((error.get("ctx") or {}).values()), "")
+        words = {
+            "greater_than": "more than",
+            "greater_than_equal": "at least",
+            "less_than": "less than",
+            "less_than_equal": "at most",
+        }
+        return doc.error(
+            loc, f"'{name}' is {value}; it must be {words[kind]} {limit}.", f"Change the value{described}."
+        )
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return doc.error(
+            loc,
+            f"'{name}' should hold named fields, not {_describe(value)}.",
+            f"Write the fields on the lines below '{name}:', indented{described}.",
+        )
+    if kind == "value_error":
+        message = str((error.get("ctx") or {}).get("error", error["msg"]))
+        reason, _, fix = message.partition("; ")
+        return doc.error(loc, f"'{name}': {reason}.", _sentence(fix) + "." if fix else None)
+    return doc.error(loc, f"'{name}': {error['msg']}.", f"Check the value{described}.")
+
+
+def _name(loc: Loc) -> str:
+    for part in reversed(loc):
+        if isinstance(part, str):
+            return part
+    return "value"
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"yes/no ({'true' if value else 'false'})"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, dict):
+        return "a group of fields"
+    if isinstance(value, list):
+        return "a list"
+    return f"'{value}'"
+
+
+def _sentence(text: str) -> str:
+    text = text.strip().rstrip(".")
+    return text[:1].lower() + text[1:] if text else text
+
+
+def _model_of(annotation: Any) -> type[BaseModel] | None:
+    """The model inside an annotation such as ``list[Block]`` or ``Colour | None``."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    origin = typing.get_origin(annotation)
+    if origin in (list, tuple, typing.Union, types.UnionType, typing.Annotated):
+        for arg in typing.get_args(annotation):
+            found = _model_of(arg)
+            if found:
+                return found
+    return None
+
+
+def _walk(model: type[BaseModel], loc: Loc) -> tuple[type[BaseModel] | None, FieldInfo | None]:
+    current: type[BaseModel] | None = model
+    info: FieldInfo | None = None
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        if current is None or part not in current.model_fields:
+            return None, None
+        info = current.model_fields[part]
+        current = _model_of(info.annotation)
+    return current, info
+
+
+def _field(model: type[BaseModel], loc: Loc) -> FieldInfo | None:
+    return _walk(model, loc)[1]
+
+
+def _fields_at(model: type[BaseModel], loc: Loc) -> list[str]:
+    target = _walk(model, loc)[0] if loc else model
+    return list(target.model_fields) if target else []
+
+
+def _choices(info: FieldInfo | None) -> list[str]:
+    if info is None:
+        return []
+
+    def literals(annotation: Any) -> list[str]:
+        if typing.get_origin(annotation) is typing.Literal:
+            return [str(a) for a in typing.get_args(annotation)]
+        found: list[str] = []
+        for arg in typing.get_args(annotation):
+            found += literals(arg)
+        return found
+
+    return literals(info.annotation)

@@ -1,0 +1,1 @@
+"""Delivery: files written atomically (and, later, email)."""

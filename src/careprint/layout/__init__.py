@@ -1,0 +1,1 @@
+"""Layout: plain content and geometry in, PDF pages out (ReportLab)."""

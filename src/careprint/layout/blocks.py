@@ -1,0 +1,77 @@
+"""Content blocks as flowables; the block's kind chooses its look, never its place."""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape
+
+from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+
+from careprint.content.models import Block
+from careprint.layout.brand import Palette
+from careprint.layout.styles import Styles
+
+BULLET = "\u2022"  # a round bullet, drawn in the accent colour
+
+
+def markup(text: str) -> str:
+    """Plain text made safe for ReportLab's paragraph markup."""
+    return escape(text)
+
+
+def block_flowables(block: Block, styles: Styles, palette: Palette, width: float) -> list[Flowable]:
+    """The flowables of one block, each tagged with the block's id (for fit errors)."""
+    if block.kind == "call-to-action":
+        items: list[Flowable] = []
+        if block.heading:
+            items.append(Paragraph(markup(block.heading), styles.emphasis))
+        items += [Paragraph(markup(p), styles.emphasis) for p in block.paragraphs()]
+        items += [Paragraph(markup(b), styles.emphasis, bulletText=BULLET) for b in block.bullets]
+        result = [_box(items, palette.primary, width, styles.body.fontSize)]
+    elif block.kind == "self-help":
+        items = _plain(block, styles, boxed=True)
+        result = [_box(items, palette.tint, width, styles.body.fontSize)]
+    else:
+        result = _plain(block, styles, boxed=False)
+    for flowable in result:
+        flowable._careprint_block = block.id
+    return result
+
+
+def _plain(block: Block, styles: Styles, boxed: bool) -> list[Flowable]:
+    items: list[Flowable] = []
+    if block.heading:
+        items.append(Paragraph(markup(block.heading), styles.box_heading if boxed else styles.heading))
+    items += [Paragraph(markup(p), styles.body) for p in block.paragraphs()]
+    items += [Paragraph(markup(b), styles.bullet, bulletText=BULLET) for b in block.bullets]
+    if boxed and items:
+        items[-1].style = _last(items[-1].style)
+    return items
+
+
+def _last(style: object) -> object:
+    """The same style without space after it: a box's padding is its own."""
+    from reportlab.lib.styles import ParagraphStyle
+
+    assert isinstance(style, ParagraphStyle)
+    return ParagraphStyle(style.name + "-last", parent=style, spaceAfter=0)
+
+
+def _box(items: list[Flowable], colour: object, width: float, size: float) -> Table:
+    """Flowables on a coloured ground with generous padding; kept whole on one panel."""
+    pad = size * 0.9
+    table = Table([[items]], colWidths=[width])
+    table.setStyle(
+        TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, -1), colour),
+                ("LEFTPADDING", (0, 0), (-1, -1), pad),
+                ("RIGHTPADDING", (0, 0), (-1, -1), pad),
+                ("TOPPADDING", (0, 0), (-1, -1), pad),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), pad),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ]
+        )
+    )
+    table.spaceBefore = size * 0.9
+    table.spaceAfter = size * 0.6
+    return table

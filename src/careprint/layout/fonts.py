@@ -1,0 +1,79 @@
+"""The typefaces: registered once per file, and asked which characters they can print."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from reportlab.lib.fonts import addMapping
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFError, TTFont
+
+from careprint.errors import GlyphError
+
+IGNORED = {"\n", "\r", "\t", "\u00ad"}  # line breaks and soft hyphens are never drawn as glyphs
+
+
+@dataclass(frozen=True)
+class FontSet:
+    """A regular and a bold face registered with ReportLab, by their internal names."""
+
+    regular: str
+    bold: str
+
+    def missing(self, text: str) -> list[str]:
+        """Characters of ``text`` that either face lacks, in order of first appearance."""
+        found: list[str] = []
+        for face in (self.regular, self.bold):
+            chars = _charmap(face)
+            for ch in text:
+                if ch not in IGNORED and ord(ch) not in chars and ch not in found:
+                    found.append(ch)
+        return found
+
+    def file_of(self, text: str) -> str:
+        """Name of the face that lacks a character of ``text`` (for error messages)."""
+        for face in (self.regular, self.bold):
+            if any(ord(ch) not in _charmap(face) for ch in text if ch not in IGNORED):
+                return _files[face]
+        return _files[self.regular]
+
+
+_files: dict[str, str] = {}
+
+
+@cache
+def _charmap(name: str) -> frozenset[int]:
+    font = pdfmetrics.getFont(name)
+    return frozenset(font.face.charToGlyph)
+
+
+@cache
+def _register(path: Path) -> str:
+    name = path.stem
+    try:
+        pdfmetrics.registerFont(TTFont(name, str(path)))
+    except (TTFError, OSError, ValueError) as exc:
+        raise GlyphError(
+            f"the font file cannot be read ({exc}).",
+            file=path.name,
+            fix="Use a TrueType (.ttf) font file; the fonts/ folder has working ones.",
+        ) from None
+    _files[name] = path.name
+    return name
+
+
+def load_fonts(regular: Path, bold: Path) -> FontSet:
+    """Register both faces (once per process) and map bold for <b> in paragraphs."""
+    fonts = FontSet(_register(regular), _register(bold))
+    addMapping(fonts.regular, 0, 0, fonts.regular)
+    addMapping(fonts.regular, 1, 0, fonts.bold)
+    addMapping(fonts.regular, 0, 1, fonts.regular)
+    addMapping(fonts.regular, 1, 1, fonts.bold)
+    return fonts
+
+
+def describe(ch: str) -> str:
+    """A character as a user can find it: the character itself and its U+ code."""
+    return f"'{ch}' (U+{ord(ch):04X})"

@@ -1,0 +1,346 @@
+"""The tri-fold: an A4 landscape sheet, both sides, folded in three (six panels).
+
+Outside side: flap | back | cover; inside side: three panels read left to right. Blocks flow
+through the layout's ``flow`` panels; a block with ``panel:`` starts at the top of that panel,
+which may also be the back panel (above the contact details).
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportlab.graphics import renderPDF
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Paragraph
+
+from careprint.content.models import Labels, LayoutSpec, Leaflet, Practice
+from careprint.layout import artwork, marks
+from careprint.layout.blocks import block_flowables, markup
+from careprint.layout.brand import Palette
+from careprint.layout.flow import Filled, Room, draw, pour
+from careprint.layout.fonts import FontSet
+from careprint.layout.styles import Styles, make_styles
+
+TOP_EXTRA = 3 * mm  # a little more room above and below the text than beside it
+QR_SIZE = 24 * mm
+
+
+class LogoFlowable(Flowable):  # type: ignore[misc]
+    """The logo as a flowable, for stacks of paragraphs."""
+
+    def __init__(self, drawing: Drawing, size: float) -> None:
+        super().__init__()
+        self.drawing, self.size = drawing, size
+        self.spaceAfter = 3 * mm
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return self.size, self.size
+
+    def draw(self) -> None:
+        artwork.draw_logo(self.canv, self.drawing, 0, 0, self.size)
+
+
+class BadPin(Exception):
+    """A block pinned to a panel it cannot start in."""
+
+    def __init__(self, block: str, panel: int, reason: str, choices: list[int]) -> None:
+        super().__init__(reason)
+        self.block, self.panel, self.reason, self.choices = block, panel, reason, choices
+
+
+@dataclass(frozen=True)
+class Content:
+    """Everything a tri-fold shows, as plain validated data."""
+
+    leaflet: Leaflet
+    practice: Practice
+    labels: Labels
+    spec: LayoutSpec
+    fonts: FontSet
+    logo: Path
+
+
+@dataclass(frozen=True)
+class Fit:
+    """Where each panel's text ended: free height (mm) per panel, for ``careprint check``."""
+
+    free_mm: dict[int, float]
+
+
+class Trifold:
+    def __init__(self, content: Content, print_shop: bool) -> None:
+        self.c = content
+        self.spec = content.spec
+        self.print_shop = print_shop
+        self.palette = Palette.of(content.practice.colours, cmyk=print_shop)
+        self.styles: Styles = make_styles(
+            content.fonts,
+            self.palette,
+            self.spec.body_size,
+            self.spec.line_spacing,
+            content.leaflet.language,
+        )
+        self.width, self.height = self.spec.width * mm, self.spec.height * mm
+        self.bleed = self.spec.bleed * mm if print_shop else 0.0
+        self.slug = self.spec.slug * mm if print_shop else 0.0
+        self.panels = self.spec.panel_x()
+        self.logo: Drawing = artwork.logo(content.logo, content.practice.colours, print_shop)
+
+    # -- layout --------------------------------------------------------------------------------
+
+    def room(self, panel: int, bottom: float = 0.0) -> Room:
+        _, x, width = self.panels[panel]
+        inset = self.spec.margin * mm
+        y = inset + TOP_EXTRA + bottom
+        return Room(
+            panel, x * mm + inset, y, width * mm - 2 * inset, self.height - y - inset - TOP_EXTRA
+        )
+
+    def back_room(self, contact_height: float) -> Room:
+        """Room for blocks pinned to the back panel: below the contact details, above the QR."""
+        full = self.room(self.spec.back)
+        bottom = QR_SIZE + 6 * mm if self.c.practice.website else 0.0
+        return Room(full.panel, full.x, full.y + bottom, full.width,
+                    full.height - bottom - contact_height - 6 * mm)
+
+    def layout(self) -> tuple[list[Filled], list[Flowable], float]:
+        """Pour the blocks into their panels; also the contact box for the back panel."""
+        contact, contact_height = self.contact_box()
+        flow = list(self.spec.flow)
+        back = self.spec.back
+        sequence = [*flow, back]
+        rooms = {n: self.room(n) for n in flow}
+        rooms[back] = self.back_room(contact_height)
+
+        segments: list[tuple[int, list[Flowable]]] = [(0, [])]
+        for block in self.c.leaflet.blocks:
+            if block.panel is not None:
+                if block.panel not in sequence:
+                    raise BadPin(block.id, block.panel, "cannot hold blocks", sequence)
+                start = sequence.index(block.panel)
+                if start < segments[-1][0] or (start == segments[-1][0] and segments[-1][1]):
+                    raise BadPin(block.id, block.panel, "comes before where the blocks above it "
+                                 "already start", sequence[segments[-1][0] + 1 :])
+                segments.append((start, []))
+            width = rooms[sequence[segments[-1][0]]].width
+            segments[-1][1].extend(block_flowables(block, self.styles, self.palette, width))
+
+        filled: list[Filled] = []
+        for index, (start, flowables) in enumerate(segments):
+            if index + 1 < len(segments):
+                end = segments[index + 1][0]
+            else:
+                end = len(flow) if start < len(flow) else len(sequence)
+            if flowables:
+                filled += pour(flowables, [rooms[n] for n in sequence[start:end]])
+        return filled, contact, contact_height
+
+    def fit(self) -> Fit:
+        filled, _, _ = self.layout()
+        free: dict[int, float] = {}
+        for item in filled:
+            free[item.room.panel] = free.get(item.room.panel, 0) + item.free / mm
+        return Fit(free)
+
+    # -- drawing -------------------------------------------------------------------------------
+
+    def render(self) -> bytes:
+        filled, contact, _ = self.layout()
+        leaflet, practice = self.c.leaflet, self.c.practice
+        buffer = io.BytesIO()
+        size = (self.width + 2 * self.slug, self.height + 2 * self.slug)
+        canvas = Canvas(
+            buffer,
+            pagesize=size,
+            invariant=1,
+            pageCompression=1,
+            lang=leaflet.language,
+            enforceColorSpace="cmyk" if self.print_shop else None,
+        )
+        canvas.setTitle(leaflet.title)
+        canvas.setAuthor(practice.name)
+        canvas.setSubject(leaflet.subtitle or leaflet.title)
+        canvas.setCreator("careprint")
+        for side_index, side in enumerate(self.spec.sides):
+            if self.print_shop:
+                s, b = self.slug, self.bleed
+                canvas.setTrimBox((s, s, s + self.width, s + self.height))
+                canvas.setBleedBox((s - b, s - b, s + self.width + b, s + self.height + b))
+            canvas.saveState()
+            canvas.translate(self.slug, self.slug)
+            for panel in side.panels:
+                self.background(canvas, panel.number, contact)
+            for item in filled:
+                if self.panels[item.room.panel][0] == side_index:
+                    draw(item, canvas)
+            if self.print_shop:
+                self.draw_marks(canvas, side_index, side.side)
+            canvas.restoreState()
+            canvas.showPage()
+        canvas.save()
+        return buffer.getvalue()
+
+    def panel_rect(self, panel: int) -> tuple[float, float, float, float]:
+        """The panel's area including the bleed on the sides that are a trim edge."""
+        _, x, width = self.panels[panel]
+        left, right = x * mm, (x + width) * mm
+        if left <= 0:
+            left -= self.bleed
+        if right >= self.width - 0.01:
+            right += self.bleed
+        return left, -self.bleed, right - left, self.height + 2 * self.bleed
+
+    def background(self, canvas: Canvas, panel: int, contact: list[Flowable]) -> None:
+        if panel == self.spec.cover:
+            self.draw_cover(canvas)
+        elif panel == self.spec.back:
+            self.draw_back(canvas, contact)
+
+    def draw_cover(self, canvas: Canvas) -> None:
+        spec, palette, styles = self.spec, self.palette, self.styles
+        x, y, w, h = self.panel_rect(spec.cover)
+        _, left, width = self.panels[spec.cover]
+        inset = spec.margin * mm
+        band = 52 * mm  # white band with the logo at the foot of the cover
+        canvas.saveState()
+        canvas.setFillColor(palette.primary)
+        canvas.rect(x, band, w, h - band + y, stroke=0, fill=1)
+        # rings around a pressure point, tone on tone, clipped to the coloured part
+        path = canvas.beginPath()
+        path.rect(x, band, w, h - band + y)
+        canvas.clipPath(path, stroke=0, fill=0)
+        cx, cy = (left + width * 0.74) * mm, self.height - 46 * mm
+        canvas.setStrokeColor(palette.lighten(palette.primary, 0.14))
+        canvas.setLineWidth(2.2 * mm)
+        for radius in (18, 31, 44, 57, 70, 83):
+            canvas.circle(cx, cy, radius * mm, stroke=1, fill=0)
+        canvas.setFillColor(palette.accent)
+        canvas.circle(cx, cy, 6 * mm, stroke=0, fill=1)
+        canvas.restoreState()
+
+        # title and subtitle, white on the brand colour, above the band
+        text_x, text_w = left * mm + inset, width * mm - 2 * inset
+        title = self.title_paragraph(text_w)
+        _, title_h = title.wrap(text_w, self.height)
+        parts: list[tuple[Paragraph, float]] = [(title, title_h)]
+        if self.c.leaflet.subtitle:
+            sub_style = styles.emphasis.clone(
+                "subtitle", fontName=self.c.fonts.regular, fontSize=14, leading=19
+            )
+            subtitle = Paragraph(markup(self.c.leaflet.subtitle), sub_style)
+            parts.append((subtitle, subtitle.wrap(text_w, self.height)[1]))
+        y_text = band + 14 * mm
+        for paragraph, height in reversed(parts):
+            paragraph.drawOn(canvas, text_x, y_text)
+            y_text += height + 5 * mm
+
+        # logo and practice name in the white band
+        logo_size = 24 * mm
+        logo_y = (band - logo_size) / 2 + 2 * mm
+        artwork.draw_logo(canvas, self.logo, text_x, logo_y, logo_size)
+        name_x = text_x + logo_size + 4 * mm
+        name_w = text_w - logo_size - 4 * mm
+        lines = [Paragraph(markup(self.c.practice.name), styles.name)]
+        if self.c.practice.tagline:
+            lines.append(Paragraph(markup(self.c.practice.tagline), styles.small))
+        heights = [p.wrap(name_w, band)[1] for p in lines]
+        y_name = logo_y + logo_size / 2 + sum(heights) / 2
+        for paragraph, height in zip(lines, heights, strict=True):
+            y_name -= height
+            paragraph.drawOn(canvas, name_x, y_name)
+
+    def title_paragraph(self, width: float) -> Paragraph:
+        """The title as large as fits: words are hyphenated, never cut at a random letter."""
+        style = self.styles.heading
+        for size in range(34, 19, -2):
+            candidate = style.clone(
+                "title", fontSize=size, leading=size * 1.12, textColor=self.palette.white,
+                spaceBefore=0, spaceAfter=0, hyphenationMinWordLength=6,
+                hyphenationLang=self.styles.body.hyphenationLang,
+            )
+            paragraph = Paragraph(markup(self.c.leaflet.title), candidate)
+            paragraph.wrap(width, self.height)
+            lines = len(paragraph.blPara.lines)
+            if not getattr(paragraph, "_splitLongWordCount", 0) and lines <= 3:
+                return paragraph
+        return paragraph
+
+    def contact_box(self) -> tuple[list[Flowable], float]:
+        """The back panel's contact details (logo, name, address, phone, ...) and their height."""
+        practice, labels, styles = self.c.practice, self.c.labels, self.styles
+        room = self.room(self.spec.back)
+        items: list[Flowable] = [LogoFlowable(self.logo, 26 * mm)]
+        items.append(Paragraph(markup(practice.name), styles.name))
+        if practice.tagline:
+            items.append(Paragraph(markup(practice.tagline), styles.small))
+        address = styles.contact.clone("address", spaceBefore=8)
+        items.append(Paragraph("<br/>".join(markup(line) for line in practice.address), address))
+        label = styles.contact.clone(
+            "label", fontName=self.c.fonts.bold, textColor=self.palette.primary, spaceBefore=7
+        )
+        for caption, value in (
+            (labels.phone, practice.phone),
+            (labels.email, practice.email),
+            (labels.website, practice.website),
+            (labels.hours, practice.hours),
+        ):
+            if value:
+                items.append(Paragraph(markup(caption), label))
+                items.append(Paragraph(markup(value), styles.contact))
+        height = sum(
+            f.wrap(room.width, self.height)[1] + f.getSpaceBefore() + f.getSpaceAfter()
+            for f in items
+        )
+        return items, height
+
+    def draw_back(self, canvas: Canvas, items: list[Flowable]) -> None:
+        """Tint ground, contact details from the top, a QR code to the website at the foot."""
+        x, y, w, h = self.panel_rect(self.spec.back)
+        room = self.room(self.spec.back)
+        canvas.saveState()
+        canvas.setFillColor(self.palette.tint)
+        canvas.rect(x, y, w, h, stroke=0, fill=1)
+        canvas.restoreState()
+        cursor = room.y + room.height
+        for flowable in items:
+            _, height = flowable.wrap(room.width, self.height)
+            cursor -= flowable.getSpaceBefore() + height
+            flowable.drawOn(canvas, room.x, cursor)
+            cursor -= flowable.getSpaceAfter()
+        website = self.c.practice.website
+        if website:
+            size = QR_SIZE
+            url = website if "://" in website else f"https://{website}"
+            qr = QrCodeWidget(url, barFillColor=self.palette.text, barBorder=0)
+            x0, y0, x1, y1 = qr.getBounds()
+            drawing = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0])
+            drawing.add(qr)
+            renderPDF.draw(drawing, canvas, room.x, room.y)
+            caption = Paragraph(markup(self.c.labels.scan), self.styles.contact)
+            cap_w = room.width - size - 5 * mm
+            _, cap_h = caption.wrap(cap_w, size)
+            caption.drawOn(canvas, room.x + size + 5 * mm, room.y + (size - cap_h) / 2)
+
+    def draw_marks(self, canvas: Canvas, side_index: int, side_name: str) -> None:
+        side = self.spec.sides[side_index]
+        folds, x = [], 0.0
+        for panel in side.panels[:-1]:
+            x += panel.width
+            folds.append(x * mm)
+        marks.crop_marks(canvas, self.width, self.height, self.bleed, self.slug)
+        marks.fold_marks(canvas, folds, self.height, self.bleed, self.slug)
+        order = " | ".join(str(p.number) for p in side.panels)
+        marks.slug_line(
+            canvas,
+            f"{self.c.leaflet.leaflet} · {self.c.leaflet.language} · {self.spec.layout} · "
+            f"{side_name} ({order}) · {self.spec.width:g} x {self.spec.height:g} mm, "
+            f"bleed {self.spec.bleed:g} mm",
+            self.c.fonts.regular,
+            self.bleed,
+            self.slug,
+        )

@@ -1,0 +1,179 @@
+"""Find a workspace (the folder holding practice.yaml) and load what it holds, checked."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Generic, TypeVar
+
+from pydantic import BaseModel
+
+from careprint.content import source
+from careprint.content.colour import WHITE, contrast
+from careprint.content.models import Labels, LayoutSpec, Leaflet, Practice
+from careprint.content.source import Document, Loc
+from careprint.content.validate import parse
+from careprint.errors import UsageError
+
+M = TypeVar("M", bound=BaseModel)
+
+MIN_CONTRAST = 4.5
+
+
+@dataclass(frozen=True)
+class Loaded(Generic[M]):
+    """A validated model together with the document it came from (for located errors)."""
+
+    model: M
+    doc: Document
+
+
+class Workspace:
+    """A practice's folder: practice.yaml, leaflets/, templates/, fonts/ and out/."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root.resolve()
+
+    @classmethod
+    def find(cls, start: Path) -> Workspace:
+        """The workspace at ``start`` or the nearest folder above it holding practice.yaml."""
+        start = start.resolve()
+        for folder in (start, *start.parents):
+            if (folder / "practice.yaml").is_file():
+                return cls(folder)
+        raise UsageError(
+            f"no practice.yaml in {start} or the folders above it.",
+            fix="Run careprint inside your practice folder, or name it with -C FOLDER.",
+        )
+
+    # -- paths ---------------------------------------------------------------------------------
+
+    def display(self, path: Path) -> str:
+        try:
+            return path.resolve().relative_to(self.root).as_posix()
+        except ValueError:
+            return str(path)
+
+    def resolve(self, doc: Document, loc: Loc, relative: str) -> Path:
+        """A file named in ``doc`` at ``loc``; it must lie inside the workspace and exist."""
+        path = (self.root / relative).resolve()
+        if not path.is_relative_to(self.root):
+            raise doc.error(
+                loc,
+                f"'{relative}' points outside the practice folder.",
+                "Put the file inside the practice folder and give its path from there.",
+            )
+        if not path.is_file():
+            raise doc.error(
+                loc, f"the file '{relative}' does not exist.", "Check the name and the folder."
+            )
+        return path
+
+    def load(self, model: type[M], path: Path) -> Loaded[M]:
+        doc = source.load(path, self.display(path))
+        return Loaded(parse(model, doc), doc)
+
+    # -- contents ------------------------------------------------------------------------------
+
+    @cached_property
+    def practice(self) -> Loaded[Practice]:
+        loaded = self.load(Practice, self.root / "practice.yaml")
+        colours = loaded.model.colours
+        for name, fore, back in (
+            ("primary", colours.primary, WHITE),
+            ("text", colours.text, WHITE),
+            ("text", colours.text, colours.tint),
+            ("primary", colours.primary, colours.tint),
+        ):
+            ratio = contrast(fore, back)
+            if ratio < MIN_CONTRAST:
+                against = "white" if back is WHITE else "the tint colour"
+                raise loaded.doc.error(
+                    ("colours", name, "rgb"),
+                    f"text in the {name} colour on {against} has a contrast of only "
+                    f"{ratio:.1f}:1, too little for patients to read it well.",
+                    f"Choose a darker {name} colour (or a lighter tint): at least "
+                    f"{MIN_CONTRAST}:1 is needed.",
+                )
+        return loaded
+
+    @cached_property
+    def labels(self) -> Loaded[Labels]:
+        return self.load(Labels, self.root / "templates" / "labels.yaml")
+
+    def leaflet_names(self) -> list[str]:
+        return sorted(p.stem for p in (self.root / "leaflets").glob("*.yaml"))
+
+    def layout_names(self) -> list[str]:
+        return sorted(p.stem for p in (self.root / "templates" / "layouts").glob("*.yaml"))
+
+    def leaflet(self, name: str) -> Loaded[Leaflet]:
+        path = self.root / "leaflets" / f"{name}.yaml"
+        if not path.is_file():
+            raise UsageError(
+                f"there is no leaflet '{name}'.", fix=_choose("Leaflets here", name, self.leaflet_names())
+            )
+        loaded = self.load(Leaflet, path)
+        leaflet, doc = loaded.model, loaded.doc
+        seen: dict[str, int] = {}
+        for index, block in enumerate(leaflet.blocks):
+            if block.id in seen:
+                raise doc.error(
+                    ("blocks", index, "id"),
+                    f"two blocks are called '{block.id}' (the first is block {seen[block.id] + 1}).",
+                    "Give each block its own id.",
+                )
+            seen[block.id] = index
+            if not (block.text or block.bullets):
+                raise doc.error(
+                    ("blocks", index),
+                    f"block '{block.id}' has no text and no bullets.",
+                    "Add 'text:' or 'bullets:' to the block, or delete the block.",
+                )
+        layouts = self.layout_names()
+        for index, layout in enumerate(leaflet.layouts):
+            if layout not in layouts:
+                raise doc.error(
+                    ("layouts", index), f"unknown layout '{layout}'.", _choose("Use", layout, layouts)
+                )
+        return loaded
+
+    def layout(self, name: str) -> Loaded[LayoutSpec]:
+        path = self.root / "templates" / "layouts" / f"{name}.yaml"
+        if not path.is_file():
+            raise UsageError(
+                f"unknown layout '{name}'.", fix=_choose("Layouts here", name, self.layout_names())
+            )
+        loaded = self.load(LayoutSpec, path)
+        spec, doc = loaded.model, loaded.doc
+        for index, side in enumerate(spec.sides):
+            total = sum(panel.width for panel in side.panels)
+            if abs(total - spec.width) > 0.01:
+                raise doc.error(
+                    ("sides", index, "panels"),
+                    f"the panels of side '{side.side}' add up to {total:g} mm, "
+                    f"but the sheet is {spec.width:g} mm wide.",
+                    "Make the panel widths add up to the sheet width.",
+                )
+        panels = spec.panel_x()
+        for field in ("cover", "back"):
+            if getattr(spec, field) not in panels:
+                raise doc.error((field,), f"there is no panel {getattr(spec, field)}.")
+        for index, number in enumerate(spec.flow):
+            if number not in panels:
+                raise doc.error(("flow", index), f"there is no panel {number}.")
+        if spec.margin < spec.safe:
+            raise doc.error(
+                ("margin",),
+                f"a margin of {spec.margin:g} mm puts text within {spec.safe:g} mm of a fold.",
+                f"Use a margin of at least {spec.safe:g} mm.",
+            )
+        return loaded
+
+
+def _choose(intro: str, given: str, names: list[str]) -> str:
+    close = difflib.get_close_matches(given, names, n=1, cutoff=0.6)
+    listed = ", ".join(names) if names else "(none)"
+    return f"Did you mean '{close[0]}'? {intro}: {listed}." if close else f"{intro}: {listed}."
