@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from careprint.content.source import Document
-from careprint.errors import FitError, GlyphError
+from careprint.errors import CareprintError, FitError, GlyphError
 from careprint.layout import fonts as fontlib
 from careprint.layout.flow import Overflow
 from careprint.layout.trifold import BadPin, Content, Fit, Trifold
@@ -39,7 +39,9 @@ def content(ws: Workspace, name: str, layout: str) -> tuple[Content, Document]:
         check_glyphs(doc, fonts)
     logo = ws.resolve(pdoc, ("logo",), practice.model.logo)
     return (
-        Content(leaflet.model, practice.model, labels.model, spec.model, fonts, logo),
+        Content(
+            leaflet.model, practice.model, labels.model, spec.model, fonts, logo, ws.display(logo)
+        ),
         leaflet.doc,
     )
 
@@ -65,7 +67,7 @@ def lay_out(ws: Workspace, name: str, layout: str, print_shop: bool) -> Trifold:
     return LAYOUTS[layout](data, print_shop=print_shop)
 
 
-def _located(doc: Document, data: Content, exc: Overflow | BadPin) -> FitError:
+def _located(doc: Document, data: Content, exc: Overflow | BadPin) -> CareprintError:
     index = next(i for i, b in enumerate(data.leaflet.blocks) if b.id == exc.block)
     if isinstance(exc, BadPin):
         listed = ", ".join(str(n) for n in exc.choices) or "none"
@@ -78,8 +80,12 @@ def _located(doc: Document, data: Content, exc: Overflow | BadPin) -> FitError:
     spec = data.spec
     excess_mm = exc.excess / 72 * 25.4
     lines = max(1, round(exc.excess / (spec.body_size * spec.line_spacing) + 0.49))
-    chars_per_line = int((spec.width / len(spec.sides[0].panels) - 2 * spec.margin) / 25.4 * 72
-                         / (spec.body_size * 0.5))
+    chars_per_line = int(
+        (spec.width / len(spec.sides[0].panels) - 2 * spec.margin)
+        / 25.4
+        * 72
+        / (spec.body_size * 0.5)
+    )
     return doc.error(
         ("blocks", index),
         f"block '{exc.block}' does not fit: the text runs {excess_mm:.0f} mm past the end "
@@ -108,9 +114,7 @@ def fit(ws: Workspace, name: str, layout: str) -> Fit:
         raise _located(doc, data, exc) from None
 
 
-def outputs(
-    ws: Workspace, name: str, layout: str, print_shop: bool, out_dir: Path
-) -> list[Output]:
+def outputs(ws: Workspace, name: str, layout: str, print_shop: bool, out_dir: Path) -> list[Output]:
     """Render every edition of a leaflet in memory; nothing is written here."""
     language = ws.leaflet(name).model.language
     stem = f"{name}-{language}-{layout}"

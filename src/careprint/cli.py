@@ -55,7 +55,7 @@ def _workspace(ctx: click.Context) -> Workspace:
     if folder is not None and not (folder / "practice.yaml").is_file():
         raise UsageError(
             f"{folder} holds no practice.yaml.",
-            fix="Name the practice folder after -C, or create one with 'careprint init'.",
+            fix="After -C, name the folder that holds practice.yaml.",
         )
     return Workspace(folder) if folder is not None else Workspace.find(Path.cwd())
 
@@ -88,7 +88,9 @@ def _progress(total: int, label: str) -> Iterator[Callable[[], None]]:
 @cli.command()
 @click.argument("leaflets", nargs=-1)
 @click.option("--layout", help="Build only this layout (e.g. trifold). Default: the leaflet's own.")
-@click.option("--print-shop", is_flag=True, help="Also build the print-shop edition (bleed, marks, CMYK).")
+@click.option(
+    "--print-shop", is_flag=True, help="Also build the print-shop edition (bleed, marks, CMYK)."
+)
 @click.option(
     "--out",
     type=click.Path(file_okay=False, path_type=Path),
@@ -97,7 +99,10 @@ def _progress(total: int, label: str) -> Iterator[Callable[[], None]]:
 )
 @click.pass_context
 def build(
-    ctx: click.Context, leaflets: tuple[str, ...], layout: str | None, print_shop: bool,
+    ctx: click.Context,
+    leaflets: tuple[str, ...],
+    layout: str | None,
+    print_shop: bool,
     out: Path | None,
 ) -> None:
     """Build leaflets as PDF (all of them when none is named).
@@ -183,4 +188,3 @@ def _bug() -> int:
         err=True,
     )
     return 1
-

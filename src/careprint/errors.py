@@ -43,7 +43,7 @@ class CareprintError(Exception):
 
 
 class InputError(CareprintError):
-    """A file that cannot be read as YAML, or whose content does not match what careprint expects."""
+    """A file that cannot be read, or whose content is not what careprint expects."""
 
 
 class FitError(CareprintError):

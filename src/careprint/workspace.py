@@ -113,7 +113,8 @@ class Workspace:
         path = self.root / "leaflets" / f"{name}.yaml"
         if not path.is_file():
             raise UsageError(
-                f"there is no leaflet '{name}'.", fix=_choose("Leaflets here", name, self.leaflet_names())
+                f"there is no leaflet '{name}'.",
+                fix=_choose("Leaflets here", name, self.leaflet_names()),
             )
         loaded = self.load(Leaflet, path)
         leaflet, doc = loaded.model, loaded.doc
@@ -122,7 +123,8 @@ class Workspace:
             if block.id in seen:
                 raise doc.error(
                     ("blocks", index, "id"),
-                    f"two blocks are called '{block.id}' (the first is block {seen[block.id] + 1}).",
+                    f"two blocks are called '{block.id}' "
+                    f"(the first is block {seen[block.id] + 1}).",
                     "Give each block its own id.",
                 )
             seen[block.id] = index
@@ -136,7 +138,9 @@ class Workspace:
         for index, layout in enumerate(leaflet.layouts):
             if layout not in layouts:
                 raise doc.error(
-                    ("layouts", index), f"unknown layout '{layout}'.", _choose("Use", layout, layouts)
+                    ("layouts", index),
+                    f"unknown layout '{layout}'.",
+                    _choose("Use one of", layout, layouts),
                 )
         return loaded
 

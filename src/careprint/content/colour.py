@@ -19,14 +19,19 @@ class Colour(BaseModel):
         text = value.strip()
         digits = text.removeprefix("#")
         if len(digits) != 6 or any(c not in "0123456789abcdefABCDEF" for c in digits):
-            raise ValueError("write the colour as # and six hexadecimal digits, e.g. '#1F6F78'")
+            raise ValueError(
+                f"'{text}' is not a colour; write # and six hexadecimal digits, e.g. '#1F6F78'"
+            )
         return "#" + digits.upper()
 
     @field_validator("cmyk")
     @classmethod
     def _percent(cls, value: tuple[float, float, float, float]) -> tuple[float, ...]:
         if any(not 0 <= part <= 100 for part in value):
-            raise ValueError("each of C, M, Y and K is a percentage from 0 to 100")
+            raise ValueError(
+                "each of C, M, Y and K is a percentage from 0 to 100; "
+                "write four numbers between 0 and 100, e.g. [84, 35, 40, 15]"
+            )
         return value
 
     @property

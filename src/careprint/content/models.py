@@ -92,7 +92,9 @@ class Block(Model):
         description="Stable name of the block (lower case, digits and '-'); used by translations "
         "and never printed.",
     )
-    kind: BlockKind = Field(description="What the block is about; it sets the style, not the place.")
+    kind: BlockKind = Field(
+        description="What the block is about; it sets the style, not the place."
+    )
     heading: str | None = Field(
         default=None, description="Heading above the block; say what follows, e.g. as a question."
     )
@@ -149,6 +151,10 @@ class LayoutSpec(Model):
     )
     cover: int = Field(description="Panel with the title and the logo.")
     back: int = Field(description="Panel with the practice's contact details.")
+    motif: list[int] = Field(
+        default_factory=list,
+        description="Panels with the brand's ring motif, pale, in their lower outer corner.",
+    )
     margin: float = Field(default=10, description="Room between text and a fold or the trim, mm.")
     safe: float = Field(
         default=4, description="Nothing may be printed closer than this to a fold or the trim, mm."
@@ -178,7 +184,6 @@ class Labels(Model):
     """Fixed texts that layouts print, in the practice's language (translatable like the rest)."""
 
     language: Text = Field(default="nl", description="Language of these labels.")
-    contact: Text = Field(default="Contact", description="Heading of the contact details.")
     phone: Text = Field(default="Telefoon", description="Label before the phone number.")
     email: Text = Field(default="E-mail", description="Label before the email address.")
     website: Text = Field(default="Website", description="Label before the website.")

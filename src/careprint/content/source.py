@@ -9,10 +9,10 @@ from typing import Any
 
 import yaml
 
-from careprint.errors import InputError
+from careprint.errors import CareprintError, InputError
 
 Loc = tuple[str | int, ...]
-"""Where a value sits in a document: keys and list indexes from the top, e.g. ("blocks", 2, "kind")."""
+"""Where a value sits in a document: keys and list indexes, e.g. ("blocks", 2, "kind")."""
 
 
 @dataclass(frozen=True)
@@ -43,8 +43,12 @@ class Document:
         return lines[line - 1] if 0 < line <= len(lines) else ""
 
     def error(
-        self, loc: Loc, message: str, fix: str | None = None, cls: type[InputError] = InputError
-    ) -> InputError:
+        self,
+        loc: Loc,
+        message: str,
+        fix: str | None = None,
+        cls: type[CareprintError] = InputError,
+    ) -> CareprintError:
         """An error located at ``loc`` in this document, showing its source line."""
         mark = self.mark(loc)
         if mark is None:
@@ -80,7 +84,9 @@ def read_text(path: Path, display: str) -> str:
         raw = path.read_bytes()
     except FileNotFoundError:
         raise InputError(
-            "file not found.", file=display, fix="Check the file name and that it is in this folder."
+            "file not found.",
+            file=display,
+            fix="Check the file name and that it is in this folder.",
         ) from None
     except OSError as exc:
         raise InputError(f"cannot read the file ({exc.strerror}).", file=display) from None

@@ -12,7 +12,7 @@ from pydantic.fields import FieldInfo
 from pydantic_core import ErrorDetails
 
 from careprint.content.source import Document, Loc
-from careprint.errors import InputError
+from careprint.errors import CareprintError
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -31,7 +31,7 @@ def _line(doc: Document, loc: Loc) -> int:
     return mark.line if mark else 0
 
 
-def explain(model: type[BaseModel], doc: Document, error: ErrorDetails) -> InputError:
+def explain(model: type[BaseModel], doc: Document, error: ErrorDetails) -> CareprintError:
     """One pydantic error as a message a therapist can act on."""
     loc: Loc = tuple(error["loc"])
     kind = error["type"]
@@ -47,8 +47,10 @@ def explain(model: type[BaseModel], doc: Document, error: ErrorDetails) -> Input
         return doc.error(loc, f"unknown field '{loc[-1]}'.", fix)
     if kind == "missing":
         choices = _choices(info)
-        fix = f"Add '{name}:' with one of: {', '.join(choices)}." if choices else (
-            f"Add '{name}:'{described}."
+        fix = (
+            f"Add '{name}:' with one of: {', '.join(choices)}."
+            if choices
+            else (f"Add '{name}:'{described}.")
         )
         if len(loc) >= 3 and loc[-3] == "blocks":
             where = "this block"
@@ -56,17 +58,23 @@ def explain(model: type[BaseModel], doc: Document, error: ErrorDetails) -> Input
             where = f"'{loc[-2]}'"
         else:
             where = "the file"
+        if where == "the file":
+            first = next(iter(doc.data)) if isinstance(doc.data, dict) and doc.data else None
+            if first is not None:
+                fix = fix[:-1] + ", e.g. below this line."
+                return doc.error((first,), f"'{name}' is missing from {where}.", fix)
         return doc.error(loc[:-1], f"'{name}' is missing from {where}.", fix)
     if kind in ("literal_error", "enum"):
         choices = _choices(info)
-        return doc.error(loc, f"unknown {name} '{value}'.", f"Use one of: {', '.join(choices)}.")
+        what = f"block {name}" if len(loc) >= 3 and loc[-3] == "blocks" else name
+        return doc.error(loc, f"unknown {what} '{value}'.", f"Use one of: {', '.join(choices)}.")
     if kind in ("string_type", "string_too_short"):
         if kind == "string_too_short" or value is None:
             return doc.error(loc, f"'{name}' is empty.", f"Write the text after '{name}:'.")
         return doc.error(
             loc,
             f"'{name}' should be text, not {_describe(value)}.",
-            f"Put the text in quotes, e.g. {name}: \"{value}\"."
+            f'Put the text in quotes, e.g. {name}: "{value}".'
             if isinstance(value, int | float | bool)
             else f"Write the text on the same line after '{name}:'{described}.",
         )
@@ -98,7 +106,9 @@ def explain(model: type[BaseModel], doc: Document, error: ErrorDetails) -> Input
             "less_than_equal": "at most",
         }
         return doc.error(
-            loc, f"'{name}' is {value}; it must be {words[kind]} {limit}.", f"Change the value{described}."
+            loc,
+            f"'{name}' is {value}; it must be {words[kind]} {limit}.",
+            f"Change the value{described}.",
         )
     if kind in ("model_type", "dict_type", "model_attributes_type"):
         return doc.error(
@@ -109,7 +119,10 @@ def explain(model: type[BaseModel], doc: Document, error: ErrorDetails) -> Input
     if kind == "value_error":
         message = str((error.get("ctx") or {}).get("error", error["msg"]))
         reason, _, fix = message.partition("; ")
-        return doc.error(loc, f"'{name}': {reason}.", _sentence(fix) + "." if fix else None)
+        fix = fix.strip().rstrip(".")
+        return doc.error(
+            loc, f"'{name}': {reason}.", fix[:1].upper() + fix[1:] + "." if fix else None
+        )
     return doc.error(loc, f"'{name}': {error['msg']}.", f"Check the value{described}.")
 
 

@@ -6,6 +6,7 @@ import copy
 import logging
 from functools import cache
 from pathlib import Path
+from xml.etree import ElementTree
 
 from reportlab.graphics import renderPDF
 from reportlab.graphics.shapes import Drawing, Group, Shape
@@ -19,31 +20,62 @@ BRAND_ROLES = ("primary", "accent", "tint", "text")
 
 
 @cache
-def _read(path: Path) -> Drawing:
+def _read(path: Path, display: str) -> Drawing:
     from svglib.svglib import svg2rlg  # imported here: only needed when there is artwork
 
+    try:  # svglib repairs broken XML silently; a broken logo must be reported instead
+        text = path.read_bytes()
+        root = ElementTree.fromstring(text)
+    except ElementTree.ParseError as exc:
+        line, column = exc.position
+        source = text.decode("utf-8", "replace").splitlines()[line - 1 : line] or [""]
+        why = (
+            "it is not an SVG drawing"
+            if not text.lstrip().startswith(b"<")
+            else (f"the SVG is damaged ({_reason(exc)})")
+        )
+        raise _unreadable(display, why, line, column, source[0][:100]) from None
+    except OSError as exc:
+        raise _unreadable(display, exc.strerror or "it cannot be opened") from None
+    if not root.tag.endswith("svg"):
+        raise _unreadable(display, "it is not an SVG drawing")
     svglib_log = logging.getLogger("svglib.svglib")
     svglib_log.setLevel(logging.CRITICAL)  # its own messages name no file; ours below do
     try:
         drawing = svg2rlg(str(path))
     except Exception as exc:  # svglib raises lxml, ValueError, ... for broken files
-        raise _unreadable(path, str(exc).splitlines()[0] if str(exc) else type(exc).__name__) from None
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise _unreadable(display, reason) from None
     if drawing is None or not drawing.width or not drawing.height:
-        raise _unreadable(path, "it is not an SVG drawing")
+        raise _unreadable(display, "the drawing has no size (width and height)")
     return drawing
 
 
-def _unreadable(path: Path, why: str) -> ArtworkError:
+def _reason(exc: ElementTree.ParseError) -> str:
+    return str(exc).split(":")[0]
+
+
+def _unreadable(
+    display: str,
+    why: str,
+    line: int | None = None,
+    column: int | None = None,
+    source: str | None = None,
+) -> ArtworkError:
     return ArtworkError(
-        f"the logo '{path.name}' cannot be read: {why}.",
-        fix="Export the logo from your drawing program as SVG (File > Export > SVG) "
-        "and point 'logo:' in practice.yaml at it.",
+        f"the logo cannot be read: {why}.",
+        file=display,
+        line=line,
+        column=column,
+        source=source,
+        fix="Export the logo again from your drawing program as SVG (File > Export > SVG), "
+        "or point 'logo:' in practice.yaml at another file.",
     )
 
 
-def logo(path: Path, colours: Colours, cmyk: bool) -> Drawing:
+def logo(path: Path, display: str, colours: Colours, cmyk: bool) -> Drawing:
     """The logo at ``path``; in CMYK, brand RGB colours become the brand's own CMYK values."""
-    drawing = _read(path)
+    drawing = _read(path, display)
     if not cmyk:
         return drawing
     drawing = copy.deepcopy(drawing)
@@ -52,7 +84,7 @@ def logo(path: Path, colours: Colours, cmyk: bool) -> Drawing:
     def to_cmyk(colour: Color | None) -> Color | None:
         if colour is None or isinstance(colour, CMYKColor):
             return colour
-        hexed = "#%02x%02x%02x" % tuple(round(c * 255) for c in colour.rgb())
+        hexed = "#" + "".join(f"{round(c * 255):02x}" for c in colour.rgb())
         if hexed in brand:
             c, m, y, k = (part / 100 for part in brand[hexed].cmyk)
         else:
@@ -70,11 +102,17 @@ def logo(path: Path, colours: Colours, cmyk: bool) -> Drawing:
     return drawing
 
 
-def draw_logo(canvas: Canvas, drawing: Drawing, x: float, y: float, size: float) -> None:
+def draw_logo(canvas: Canvas, drawing: Drawing, x: float, y: float, size: float, font: str) -> None:
     """Draw ``drawing`` scaled to fit a ``size`` square with its lower left corner at (x, y)."""
     scale = size / max(drawing.width, drawing.height)
     canvas.saveState()
     canvas.translate(x, y)
     canvas.scale(scale, scale)
-    renderPDF.draw(drawing, canvas, 0, 0)
+    draw(canvas, drawing, 0, 0, font)
     canvas.restoreState()
+
+
+def draw(canvas: Canvas, drawing: Drawing, x: float, y: float, font: str) -> None:
+    """Render a drawing; its initial font is ours, so no unembedded Helvetica is referenced."""
+    drawing.initialFontName = font
+    renderPDF.draw(drawing, canvas, x, y)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from careprint.content.models import Block
@@ -26,10 +27,10 @@ def block_flowables(block: Block, styles: Styles, palette: Palette, width: float
             items.append(Paragraph(markup(block.heading), styles.emphasis))
         items += [Paragraph(markup(p), styles.emphasis) for p in block.paragraphs()]
         items += [Paragraph(markup(b), styles.emphasis, bulletText=BULLET) for b in block.bullets]
-        result = [_box(items, palette.primary, width, styles.body.fontSize)]
+        result = [_box(items, palette.primary, width, styles.body)]
     elif block.kind == "self-help":
         items = _plain(block, styles, boxed=True)
-        result = [_box(items, palette.tint, width, styles.body.fontSize)]
+        result = [_box(items, palette.tint, width, styles.body)]
     else:
         result = _plain(block, styles, boxed=False)
     for flowable in result:
@@ -40,7 +41,9 @@ def block_flowables(block: Block, styles: Styles, palette: Palette, width: float
 def _plain(block: Block, styles: Styles, boxed: bool) -> list[Flowable]:
     items: list[Flowable] = []
     if block.heading:
-        items.append(Paragraph(markup(block.heading), styles.box_heading if boxed else styles.heading))
+        items.append(
+            Paragraph(markup(block.heading), styles.box_heading if boxed else styles.heading)
+        )
     items += [Paragraph(markup(p), styles.body) for p in block.paragraphs()]
     items += [Paragraph(markup(b), styles.bullet, bulletText=BULLET) for b in block.bullets]
     if boxed and items:
@@ -48,16 +51,14 @@ def _plain(block: Block, styles: Styles, boxed: bool) -> list[Flowable]:
     return items
 
 
-def _last(style: object) -> object:
+def _last(style: ParagraphStyle) -> ParagraphStyle:
     """The same style without space after it: a box's padding is its own."""
-    from reportlab.lib.styles import ParagraphStyle
-
-    assert isinstance(style, ParagraphStyle)
     return ParagraphStyle(style.name + "-last", parent=style, spaceAfter=0)
 
 
-def _box(items: list[Flowable], colour: object, width: float, size: float) -> Table:
+def _box(items: list[Flowable], colour: object, width: float, body: ParagraphStyle) -> Table:
     """Flowables on a coloured ground with generous padding; kept whole on one panel."""
+    size = body.fontSize
     pad = size * 0.9
     table = Table([[items]], colWidths=[width])
     table.setStyle(
@@ -69,6 +70,7 @@ def _box(items: list[Flowable], colour: object, width: float, size: float) -> Ta
                 ("TOPPADDING", (0, 0), (-1, -1), pad),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), pad),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("FONT", (0, 0), (-1, -1), body.fontName, size),  # not Helvetica, never used
             ]
         )
     )

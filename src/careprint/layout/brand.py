@@ -41,13 +41,15 @@ class Palette:
         """``colour`` mixed with paper white: 0 keeps it, 1 gives white (no ink)."""
         keep = 1 - amount
         if isinstance(colour, CMYKColor):
-            return CMYKColor(colour.cyan * keep, colour.magenta * keep, colour.yellow * keep,
-                             colour.black * keep)
+            return CMYKColor(
+                colour.cyan * keep, colour.magenta * keep, colour.yellow * keep, colour.black * keep
+            )
         return Color(*(1 - (1 - part) * keep for part in (colour.red, colour.green, colour.blue)))
 
     def darken(self, colour: Color, amount: float) -> Color:
         """``colour`` with more black: for tone-on-tone artwork."""
         if isinstance(colour, CMYKColor):
-            return CMYKColor(colour.cyan, colour.magenta, colour.yellow,
-                             min(1.0, colour.black + amount))
+            return CMYKColor(
+                colour.cyan, colour.magenta, colour.yellow, min(1.0, colour.black + amount)
+            )
         return Color(*(part * (1 - amount) for part in (colour.red, colour.green, colour.blue)))

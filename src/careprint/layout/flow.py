@@ -86,7 +86,9 @@ def _fill(queue: list[Flowable], target: Filled) -> bool:
         avail = y - before - room.y
         _, height = flowable.wrap(room.width, avail)
         keep = bool(getattr(flowable, "keepWithNext", 0)) and len(queue) > 1
-        if height <= avail + EPSILON and (not keep or _starts(queue[1], room.width, avail - height)):
+        if height <= avail + EPSILON and (
+            not keep or _starts(queue[1], room.width, avail - height)
+        ):
             y -= before + height
             target.placed.append(Placed(flowable, room.x, y))
             y -= flowable.getSpaceAfter()

@@ -29,7 +29,9 @@ def crop_marks(canvas: Canvas, width: float, height: float, bleed: float, slug: 
     canvas.restoreState()
 
 
-def fold_marks(canvas: Canvas, folds: list[float], height: float, bleed: float, slug: float) -> None:
+def fold_marks(
+    canvas: Canvas, folds: list[float], height: float, bleed: float, slug: float
+) -> None:
     """Dashed marks above and below the sheet where it is folded (x positions in points)."""
     start, end = bleed + 2 * mm, slug - 1 * mm
     canvas.saveState()

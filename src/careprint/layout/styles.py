@@ -81,6 +81,7 @@ def make_styles(
         leftIndent=size * 1.25,
         bulletIndent=size * 0.1,
         bulletFontName=fonts.bold,
+        bulletFontSize=size,
         bulletColor=palette.accent,
         spaceAfter=size * 0.35,
     )

@@ -11,7 +11,6 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from reportlab.graphics import renderPDF
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib.units import mm
@@ -30,19 +29,27 @@ TOP_EXTRA = 3 * mm  # a little more room above and below the text than beside it
 QR_SIZE = 24 * mm
 
 
+def rings(canvas: Canvas, cx: float, cy: float, colour: object) -> None:
+    """The brand motif: rings spreading from a pressure point."""
+    canvas.setStrokeColor(colour)
+    canvas.setLineWidth(2.2 * mm)
+    for radius in (18, 31, 44, 57, 70, 83):
+        canvas.circle(cx, cy, radius * mm, stroke=1, fill=0)
+
+
 class LogoFlowable(Flowable):  # type: ignore[misc]
     """The logo as a flowable, for stacks of paragraphs."""
 
-    def __init__(self, drawing: Drawing, size: float) -> None:
+    def __init__(self, drawing: Drawing, size: float, font: str) -> None:
         super().__init__()
-        self.drawing, self.size = drawing, size
+        self.drawing, self.size, self.font = drawing, size, font
         self.spaceAfter = 3 * mm
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         return self.size, self.size
 
     def draw(self) -> None:
-        artwork.draw_logo(self.canv, self.drawing, 0, 0, self.size)
+        artwork.draw_logo(self.canv, self.drawing, 0, 0, self.size, self.font)
 
 
 class BadPin(Exception):
@@ -63,6 +70,7 @@ class Content:
     spec: LayoutSpec
     fonts: FontSet
     logo: Path
+    logo_display: str  # the logo's path as the user wrote it, for messages
 
 
 @dataclass(frozen=True)
@@ -89,7 +97,9 @@ class Trifold:
         self.bleed = self.spec.bleed * mm if print_shop else 0.0
         self.slug = self.spec.slug * mm if print_shop else 0.0
         self.panels = self.spec.panel_x()
-        self.logo: Drawing = artwork.logo(content.logo, content.practice.colours, print_shop)
+        self.logo: Drawing = artwork.logo(
+            content.logo, content.logo_display, content.practice.colours, print_shop
+        )
 
     # -- layout --------------------------------------------------------------------------------
 
@@ -105,8 +115,13 @@ class Trifold:
         """Room for blocks pinned to the back panel: below the contact details, above the QR."""
         full = self.room(self.spec.back)
         bottom = QR_SIZE + 6 * mm if self.c.practice.website else 0.0
-        return Room(full.panel, full.x, full.y + bottom, full.width,
-                    full.height - bottom - contact_height - 6 * mm)
+        return Room(
+            full.panel,
+            full.x,
+            full.y + bottom,
+            full.width,
+            full.height - bottom - contact_height - 6 * mm,
+        )
 
     def layout(self) -> tuple[list[Filled], list[Flowable], float]:
         """Pour the blocks into their panels; also the contact box for the back panel."""
@@ -124,8 +139,13 @@ class Trifold:
                     raise BadPin(block.id, block.panel, "cannot hold blocks", sequence)
                 start = sequence.index(block.panel)
                 if start < segments[-1][0] or (start == segments[-1][0] and segments[-1][1]):
-                    raise BadPin(block.id, block.panel, "comes before where the blocks above it "
-                                 "already start", sequence[segments[-1][0] + 1 :])
+                    current = sequence[segments[-1][0]]
+                    raise BadPin(
+                        block.id,
+                        block.panel,
+                        f"is before panel {current}, where the blocks above it already start",
+                        sequence[segments[-1][0] + 1 :],
+                    )
                 segments.append((start, []))
             width = rooms[sequence[segments[-1][0]]].width
             segments[-1][1].extend(block_flowables(block, self.styles, self.palette, width))
@@ -161,6 +181,8 @@ class Trifold:
             pageCompression=1,
             lang=leaflet.language,
             enforceColorSpace="cmyk" if self.print_shop else None,
+            initialFontName=self.c.fonts.regular,  # not Helvetica: every font must be embedded
+            initialFontSize=self.spec.body_size,
         )
         canvas.setTitle(leaflet.title)
         canvas.setAuthor(practice.name)
@@ -200,6 +222,8 @@ class Trifold:
             self.draw_cover(canvas)
         elif panel == self.spec.back:
             self.draw_back(canvas, contact)
+        elif panel in self.spec.motif:
+            self.draw_motif(canvas, panel)
 
     def draw_cover(self, canvas: Canvas) -> None:
         spec, palette, styles = self.spec, self.palette, self.styles
@@ -215,10 +239,7 @@ class Trifold:
         path.rect(x, band, w, h - band + y)
         canvas.clipPath(path, stroke=0, fill=0)
         cx, cy = (left + width * 0.74) * mm, self.height - 46 * mm
-        canvas.setStrokeColor(palette.lighten(palette.primary, 0.14))
-        canvas.setLineWidth(2.2 * mm)
-        for radius in (18, 31, 44, 57, 70, 83):
-            canvas.circle(cx, cy, radius * mm, stroke=1, fill=0)
+        rings(canvas, cx, cy, palette.lighten(palette.primary, 0.14))
         canvas.setFillColor(palette.accent)
         canvas.circle(cx, cy, 6 * mm, stroke=0, fill=1)
         canvas.restoreState()
@@ -234,15 +255,17 @@ class Trifold:
             )
             subtitle = Paragraph(markup(self.c.leaflet.subtitle), sub_style)
             parts.append((subtitle, subtitle.wrap(text_w, self.height)[1]))
-        y_text = band + 14 * mm
-        for paragraph, height in reversed(parts):
+        gap = 5 * mm
+        y_text = band + 14 * mm + sum(height for _, height in parts) + gap * (len(parts) - 1)
+        for paragraph, height in parts:  # drawn top down, so the text reads in this order
+            y_text -= height
             paragraph.drawOn(canvas, text_x, y_text)
-            y_text += height + 5 * mm
+            y_text -= gap
 
         # logo and practice name in the white band
         logo_size = 24 * mm
         logo_y = (band - logo_size) / 2 + 2 * mm
-        artwork.draw_logo(canvas, self.logo, text_x, logo_y, logo_size)
+        artwork.draw_logo(canvas, self.logo, text_x, logo_y, logo_size, self.c.fonts.regular)
         name_x = text_x + logo_size + 4 * mm
         name_w = text_w - logo_size - 4 * mm
         lines = [Paragraph(markup(self.c.practice.name), styles.name)]
@@ -254,13 +277,30 @@ class Trifold:
             y_name -= height
             paragraph.drawOn(canvas, name_x, y_name)
 
+    def draw_motif(self, canvas: Canvas, panel: int) -> None:
+        """Pale rings around a point just outside the panel's lower corner, behind the text."""
+        x, y, w, h = self.panel_rect(panel)
+        canvas.saveState()
+        path = canvas.beginPath()
+        path.rect(x, y, w, h)
+        canvas.clipPath(path, stroke=0, fill=0)
+        _, left, width = self.panels[panel]
+        cx = (left + width) * mm if left > 0 else left * mm
+        rings(canvas, cx, 0, self.palette.tint)
+        canvas.restoreState()
+
     def title_paragraph(self, width: float) -> Paragraph:
         """The title as large as fits: words are hyphenated, never cut at a random letter."""
         style = self.styles.heading
         for size in range(34, 19, -2):
             candidate = style.clone(
-                "title", fontSize=size, leading=size * 1.12, textColor=self.palette.white,
-                spaceBefore=0, spaceAfter=0, hyphenationMinWordLength=6,
+                "title",
+                fontSize=size,
+                leading=size * 1.12,
+                textColor=self.palette.white,
+                spaceBefore=0,
+                spaceAfter=0,
+                hyphenationMinWordLength=6,
                 hyphenationLang=self.styles.body.hyphenationLang,
             )
             paragraph = Paragraph(markup(self.c.leaflet.title), candidate)
@@ -274,7 +314,7 @@ class Trifold:
         """The back panel's contact details (logo, name, address, phone, ...) and their height."""
         practice, labels, styles = self.c.practice, self.c.labels, self.styles
         room = self.room(self.spec.back)
-        items: list[Flowable] = [LogoFlowable(self.logo, 26 * mm)]
+        items: list[Flowable] = [LogoFlowable(self.logo, 26 * mm, self.c.fonts.regular)]
         items.append(Paragraph(markup(practice.name), styles.name))
         if practice.tagline:
             items.append(Paragraph(markup(practice.tagline), styles.small))
@@ -318,9 +358,11 @@ class Trifold:
             url = website if "://" in website else f"https://{website}"
             qr = QrCodeWidget(url, barFillColor=self.palette.text, barBorder=0)
             x0, y0, x1, y1 = qr.getBounds()
-            drawing = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0])
+            drawing = Drawing(
+                size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0]
+            )
             drawing.add(qr)
-            renderPDF.draw(drawing, canvas, room.x, room.y)
+            artwork.draw(canvas, drawing, room.x, room.y, self.c.fonts.regular)
             caption = Paragraph(markup(self.c.labels.scan), self.styles.contact)
             cap_w = room.width - size - 5 * mm
             _, cap_h = caption.wrap(cap_w, size)

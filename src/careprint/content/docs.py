@@ -1,0 +1,70 @@
+"""Field tables for the README, made from the models' own declarations (run this module)."""
+
+from __future__ import annotations
+
+import typing
+from typing import Any
+
+from pydantic import BaseModel
+from pydantic_core import PydanticUndefined
+
+from careprint.content import models
+
+DOCUMENTED: list[tuple[str, type[BaseModel]]] = [
+    ("practice.yaml", models.Practice),
+    ("practice.yaml: colours", models.Colours),
+    ("leaflets/NAME.yaml", models.Leaflet),
+    ("leaflets/NAME.yaml: each of blocks", models.Block),
+    ("templates/layouts/NAME.yaml", models.LayoutSpec),
+]
+
+
+def _type(annotation: Any) -> str:
+    origin = typing.get_origin(annotation)
+    args = typing.get_args(annotation)
+    if origin is typing.Literal:
+        return " \\| ".join(str(a) for a in args)
+    if origin is list:
+        return f"list of {_type(args[0])}"
+    if origin is tuple:
+        return f"{len(args)} numbers"
+    if origin in (typing.Union, getattr(__import__("types"), "UnionType")):
+        return " or ".join(_type(a) for a in args if a is not type(None))
+    if origin is typing.Annotated:
+        return _type(args[0])
+    names = {str: "text", int: "whole number", float: "number", bool: "yes/no"}
+    if annotation in names:
+        return names[annotation]
+    return getattr(annotation, "__name__", str(annotation)).lower()
+
+
+def _default(field: Any) -> str:
+    if field.is_required():
+        return "**required**"
+    if field.default_factory is not None:
+        value = field.default_factory()
+    else:
+        value = field.default
+    if value is None or value is PydanticUndefined:
+        return "none"
+    if isinstance(value, BaseModel):
+        return "see below" if not value.model_dump() else "as shipped"
+    return f"`{value}`"
+
+
+def table(model: type[BaseModel]) -> str:
+    rows = ["| field | type | default | what it is |", "|---|---|---|---|"]
+    for name, field in model.model_fields.items():
+        description = (field.description or "").replace("|", "\\|")
+        rows.append(f"| `{name}` | {_type(field.annotation)} | {_default(field)} | {description} |")
+    return "\n".join(rows)
+
+
+def tables() -> str:
+    return "\n\n".join(f"#### {title}\n\n{table(model)}" for title, model in DOCUMENTED)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    import sys
+
+    sys.stdout.write(tables() + "\n")

@@ -1,0 +1,228 @@
+"""Every user mistake answered with file, line, the line itself and a fix; exit 2; nothing written.
+
+Each bad fixture in tests/fixtures/bad/ replaces one file of the example practice; its prefix says
+which. The expected text is exactly what the user sees after 'error: '.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import Run
+
+FIXTURES = Path(__file__).parent / "fixtures" / "bad"
+TARGETS = {
+    "leaflet": "leaflets/triggerpointtherapie.yaml",
+    "practice": "practice.yaml",
+    "logo": "templates/brand/logo.svg",
+    "layout": "templates/layouts/trifold.yaml",
+}
+
+CASES = {
+    "layout-widths.yaml": (
+        "templates/layouts/trifold.yaml, line 10: the panels of side 'inside' add up to 300 mm, but the sheet is 297 mm wide.\n"
+        "        panels: [{number: 2, width: 100}, {number: 3, width: 100}, {number: 4, width: 100}]\n"
+        "  Make the panel widths add up to the sheet width."
+    ),
+    "leaflet-bullets-not-list.yaml": (
+        "leaflets/triggerpointtherapie.yaml, line 62: 'bullets' should be a list, not 'Als je last hebt van pijnklachten'.\n"
+        "        bullets: Als je last hebt van pijnklachten\n"
+        "  Write each item on its own line, indented, starting with '- '."
+    ),
+    "leaflet-colon-in-text.yaml": (
+        "leaflets/triggerpointtherapie.yaml, line 24: a colon inside a text confuses the file's structure.\n"
+        "        heading: Let op: welke symptomen geven triggerpoints?\n"
+        '  Put the whole text in double quotes, e.g. heading: "Let op: ..."'
+    ),
+    "leaflet-duplicate-id.yaml": (
+        "leaflets/triggerpointtherapie.yaml, line 59: two blocks are called 'symptoms' (the first is block 2).\n"
+        "      - id: symptoms\n"
+        "  Give each block its own id."
+    ),
+    "leaflet-duplicate-key.yaml": (
+        "leaflets/triggerpointtherapie.yaml, line 55: 'heading' appears twice here (first on line 54).\n"
+        "        heading: Wanneer is het nodig?\n"
+        "  Keep one 'heading:' and delete the other."
+    ),
+    "leaflet-empty.yaml": (
+        "leaflets/triggerpointtherapie.yaml: the file is empty.\n"
+        "  Write the content into it, or delete the file if it is not needed."
+    ),
+    "leaflet-indentation.yaml": (
+        "leaflets/triggerpointtherapie.yaml, line 23: the indentation does not line up.\n"
+        "       kind: symptoms\n"
+        "  Line this line up with the lines around it, using spaces only."
+    ),
+    "leaflet-missing-glyph.yaml": (
+        "leaflets/triggerpointtherapie.yaml, line 61: the font FiraSans-Regular.ttf has no '✓' (U+2713), so it cannot be printed.\n"
+        "        heading: Wanneer kies je voor triggerpointtherapie? ✓\n"
+        "  Replace the character with one the font has (e.g. a plain letter or sign), or name a font that has it under 'fonts:' in practice.yaml."
+    ),
+    "leaflet-missing-kind.yaml": (
+        "leaflets/triggerpointtherapie.yaml, line 38: 'kind' is missing from this block.\n"
+        "      - id: causes\n"
+        "  Add 'kind:' with one of: indications, symptoms, causes, treatment, self-help, call-to-action, text."
+    ),
+    "leaflet-missing-title.yaml": (
+        "leaflets/triggerpointtherapie.yaml, line 3: 'title' is missing from the file.\n"
+        "    leaflet: triggerpointtherapie\n"
+        "  Add 'title:' (title on the cover), e.g. below this line."
+    ),
+    "leaflet-no-text.yaml": (
+        "leaflets/triggerpointtherapie.yaml, line 51: block 'treatment' has no text and no bullets.\n"
+        "      - id: treatment\n"
+        "  Add 'text:' or 'bullets:' to the block, or delete the block."
+    ),
+    "leaflet-not-utf8.yaml": (
+        "leaflets/triggerpointtherapie.yaml, line 32: the file is not UTF-8 text (byte 0xF6 cannot be read).\n"
+        "  Save the file as UTF-8 in your editor (often under 'Save as' > 'Encoding')."
+    ),
+    "leaflet-panel-not-number.yaml": (
+        "leaflets/triggerpointtherapie.yaml, line 53: 'panel' should be a whole number, not 'vier'.\n"
+        "        panel: vier\n"
+        "  Write a whole number (start the block at the top of this panel instead of after the block before)."
+    ),
+    "leaflet-pin-backwards.yaml": (
+        "leaflets/triggerpointtherapie.yaml, line 72: block 'self-help' is pinned to panel 3, which is before panel 4, where the blocks above it already start.\n"
+        "        panel: 3\n"
+        "  Use one of the panels 5, 6, or remove 'panel:'."
+    ),
+    "leaflet-pin-cover.yaml": (
+        "leaflets/triggerpointtherapie.yaml, line 53: block 'treatment' is pinned to panel 1, which cannot hold blocks.\n"
+        "        panel: 1\n"
+        "  Use one of the panels 2, 3, 4, 5, 6, or remove 'panel:'."
+    ),
+    "leaflet-tab.yaml": (
+        "leaflets/triggerpointtherapie.yaml, line 39: a tab is used for indentation.\n"
+        "        kind: causes\n"
+        "  Indent with spaces only (two per level); set your editor to insert spaces for tabs."
+    ),
+    "leaflet-too-long.yaml": (
+        "leaflets/triggerpointtherapie.yaml, line 70: block 'self-help' does not fit: the text runs 480 mm past the end of panel 5.\n"
+        "      - id: self-help\n"
+        "  Shorten the texts by about 81 lines (some 3078 characters), or move a block to another panel with 'panel:'."
+    ),
+    "leaflet-unknown-field.yaml": (
+        "leaflets/triggerpointtherapie.yaml, line 40: unknown field 'heding'.\n"
+        "        heding: Waardoor ontstaan triggerpoints?\n"
+        "  Did you mean 'heading'?"
+    ),
+    "leaflet-unknown-kind.yaml": (
+        "leaflets/triggerpointtherapie.yaml, line 23: unknown block kind 'symptom'.\n"
+        "        kind: symptom\n"
+        "  Use one of: indications, symptoms, causes, treatment, self-help, call-to-action, text."
+    ),
+    "leaflet-unknown-layout.yaml": (
+        "leaflets/triggerpointtherapie.yaml, line 7: unknown layout 'drieluik'.\n"
+        "    layouts: [trifold, drieluik]\n"
+        "  Use one of: trifold."
+    ),
+    "logo-broken.svg": (
+        "templates/brand/logo.svg, line 1: the logo cannot be read: the SVG is damaged (not well-formed (invalid token)).\n"
+        '    <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100"><path d="M10 10 L90 90"</svg>\n'
+        "  Export the logo again from your drawing program as SVG (File > Export > SVG), or point 'logo:' in practice.yaml at another file."
+    ),
+    "logo-not-svg.svg": (
+        "templates/brand/logo.svg, line 1: the logo cannot be read: it is not an SVG drawing.\n"
+        "    Dit is geen tekening.\n"
+        "  Export the logo again from your drawing program as SVG (File > Export > SVG), or point 'logo:' in practice.yaml at another file."
+    ),
+    "practice-cmyk-range.yaml": (
+        "practice.yaml, line 14: 'cmyk': each of C, M, Y and K is a percentage from 0 to 100.\n"
+        '      primary: {rgb: "#1F6F78", cmyk: [84, 35, 140, 15]}   # headings, cover, contact panel\n'
+        "  Write four numbers between 0 and 100, e.g. [84, 35, 40, 15]."
+    ),
+    "practice-colour-hex.yaml": (
+        "practice.yaml, line 14: 'rgb': '#1F6F7' is not a colour.\n"
+        '      primary: {rgb: "#1F6F7", cmyk: [84, 35, 40, 15]}   # headings, cover, contact panel\n'
+        "  Write # and six hexadecimal digits, e.g. '#1F6F78'."
+    ),
+    "practice-email.yaml": (
+        "practice.yaml, line 8: 'email': this is not an email address.\n"
+        "    email: info praktijkdelinde.example\n"
+        "  Write it as name@domain.nl."
+    ),
+    "practice-logo-missing.yaml": (
+        "practice.yaml, line 12: the file 'templates/brand/logo-nieuw.svg' does not exist.\n"
+        "    logo: templates/brand/logo-nieuw.svg\n"
+        "  Check the name and the folder."
+    ),
+    "practice-logo-outside.yaml": (
+        "practice.yaml, line 12: '../../etc/passwd' points outside the practice folder.\n"
+        "    logo: ../../etc/passwd\n"
+        "  Put the file inside the practice folder and give its path from there."
+    ),
+    "practice-low-contrast.yaml": (
+        "practice.yaml, line 14: text in the primary colour on white has a contrast of only 1.9:1, too little for patients to read it well.\n"
+        '      primary: {rgb: "#7FC8D0", cmyk: [84, 35, 40, 15]}   # headings, cover, contact panel\n'
+        "  Choose a darker primary colour (or a lighter tint): at least 4.5:1 is needed."
+    ),
+}
+
+
+def test_every_fixture_has_a_case() -> None:
+    assert sorted(p.name for p in FIXTURES.iterdir()) == sorted(CASES)
+
+
+@pytest.mark.parametrize("fixture", sorted(CASES))
+def test_bad_input_is_explained_and_nothing_is_written(
+    workspace: Path, run: Run, fixture: str
+) -> None:
+    shutil.copyfile(FIXTURES / fixture, workspace / TARGETS[fixture.split("-")[0]])
+    result = run("-C", str(workspace), "build", "--print-shop")
+    assert result.code == 2
+    assert result.err == f"error: {CASES[fixture]}\n"
+    assert "Traceback" not in result.err
+    assert not (workspace / "out").exists() or not any((workspace / "out").rglob("*.pdf"))
+
+
+@pytest.mark.parametrize("fixture", ["leaflet-unknown-kind.yaml", "leaflet-too-long.yaml"])
+def test_check_reports_the_same_errors_and_writes_nothing(
+    workspace: Path, run: Run, fixture: str
+) -> None:
+    shutil.copyfile(FIXTURES / fixture, workspace / TARGETS[fixture.split("-")[0]])
+    result = run("-C", str(workspace), "check")
+    assert result.code == 2
+    assert result.err == f"error: {CASES[fixture]}\n"
+    assert not (workspace / "out").exists()
+
+
+def test_a_failed_build_keeps_the_previous_pdf_whole(workspace: Path, run: Run) -> None:
+    assert run("-C", str(workspace), "build").code == 0
+    pdf = workspace / "out/leaflets/triggerpointtherapie-nl-trifold.pdf"
+    before = pdf.read_bytes()
+    shutil.copyfile(FIXTURES / "leaflet-too-long.yaml", workspace / TARGETS["leaflet"])
+    assert run("-C", str(workspace), "build").code == 2
+    assert pdf.read_bytes() == before
+    assert [p.name for p in pdf.parent.iterdir()] == [pdf.name]  # no temporary file left
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (
+            ["build", "triggerpunt"],
+            "there is no leaflet 'triggerpunt'.\n"
+            "  Did you mean 'triggerpointtherapie'? Leaflets here: triggerpointtherapie.",
+        ),
+        (
+            ["build", "--layout", "trifolt"],
+            "unknown layout 'trifolt'.\n  Did you mean 'trifold'? Layouts here: trifold.",
+        ),
+    ],
+)
+def test_command_mistakes(workspace: Path, run: Run, args: list[str], message: str) -> None:
+    result = run("-C", str(workspace), *args)
+    assert (result.code, result.err) == (2, f"error: {message}\n")
+
+
+def test_no_workspace(tmp_path: Path, run: Run) -> None:
+    result = run("-C", str(tmp_path), "check")
+    assert result.code == 2
+    assert result.err == (
+        f"error: {tmp_path} holds no practice.yaml.\n"
+        "  After -C, name the folder that holds practice.yaml.\n"
+    )
