@@ -28,7 +28,7 @@ def _type(annotation: Any) -> str:
         return f"list of {_type(args[0])}"
     if origin is tuple:
         return f"{len(args)} numbers"
-    if origin in (typing.Union, getattr(__import__("types"), "UnionType")):
+    if origin in (typing.Union, __import__("types").UnionType):
         return " or ".join(_type(a) for a in args if a is not type(None))
     if origin is typing.Annotated:
         return _type(args[0])
@@ -41,10 +41,7 @@ def _type(annotation: Any) -> str:
 def _default(field: Any) -> str:
     if field.is_required():
         return "**required**"
-    if field.default_factory is not None:
-        value = field.default_factory()
-    else:
-        value = field.default
+    value = field.default_factory() if field.default_factory is not None else field.default
     if value is None or value is PydanticUndefined:
         return "none"
     if isinstance(value, BaseModel):
