@@ -12,7 +12,7 @@ import pytest
 from careprint.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
-WORKSPACE_PARTS = ("practice.yaml", "leaflets", "templates", "fonts")
+WORKSPACE_PARTS = ("practice.yaml", "leaflets", "templates", "fonts", "self-massage", "clients")
 
 
 @dataclass
@@ -56,7 +56,8 @@ def run(capsys: pytest.CaptureFixture[str]) -> Run:
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The example workspace with every leaflet built, both editions (once per test run)."""
+    """The example workspace with every leaflet (both editions) and handout built, once a run."""
     ws = copy_workspace(tmp_path_factory.mktemp("built") / "practice")
     assert main(["-C", str(ws), "build", "--print-shop"]) == 0
+    assert main(["-C", str(ws), "handout"]) == 0
     return ws

@@ -58,3 +58,55 @@ def fonts(path: Path) -> dict[str, dict[str, object]]:
             embedded = any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
             found[name] = {"embedded": embedded, "subset": bool(re.match(r"^[A-Z]{6}\+", name))}
     return found
+
+
+def page_texts(path: Path) -> list[str]:
+    """The text of every page, lines joined."""
+    doc = pdfium.PdfDocument(path)
+    try:
+        return [squash(page.get_textpage().get_text_range()) for page in doc]
+    finally:
+        doc.close()
+
+
+def font_sizes(path: Path) -> list[float]:
+    """Every font size set in the pages' text state (the Tf operator), in points."""
+    return [
+        float(operands[1])
+        for page in PdfReader(path).pages
+        for operands, op in page.get_contents().operations  # type: ignore[union-attr]
+        if op == b"Tf"
+    ]
+
+
+def find_text(path: Path, page: int, needle: str) -> tuple[float, float, float, float]:
+    """The box (left, bottom, right, top; points) of the first line holding ``needle``."""
+    doc = pdfium.PdfDocument(path)
+    try:
+        textpage = doc[page].get_textpage()
+        searcher = textpage.search(needle, match_case=True)
+        found = searcher.get_next()
+        if found is None:
+            raise LookupError(f"{needle!r} is not on page {page + 1}")
+        start, count = found
+        boxes = [textpage.get_charbox(i) for i in range(start, start + count)]
+        return (
+            min(b[0] for b in boxes),
+            min(b[1] for b in boxes),
+            max(b[2] for b in boxes),
+            max(b[3] for b in boxes),
+        )
+    finally:
+        doc.close()
+
+
+def drawings(path: Path, page: int) -> list[tuple[float, float, float, float]]:
+    """Boxes (left, bottom, right, top; points) of the vector drawings placed as forms on a page."""
+    doc = pdfium.PdfDocument(path)
+    try:
+        return [
+            obj.get_bounds()
+            for obj in doc[page].get_objects(filter=[pdfium.raw.FPDF_PAGEOBJ_FORM], max_depth=1)
+        ]
+    finally:
+        doc.close()

@@ -19,9 +19,80 @@ TARGETS = {
     "practice": "practice.yaml",
     "logo": "templates/brand/logo.svg",
     "layout": "templates/layouts/trifold.yaml",
+    "client": "clients/dossier-0147.yaml",
+    "library": "self-massage/levator-scapulae.yaml",
 }
+HANDOUT = ("handout", "clients/dossier-0147.yaml")  # what client and library fixtures break
 
 CASES = {
+    "client-date-format.yaml": (
+        "clients/dossier-0147.yaml, line 6: 'date' should be a date, not '31-02-2026'.\n"
+        "    date: 31-02-2026\n"
+        "  Write the date as year-month-day, e.g. 2026-11-24."
+    ),
+    "client-date-impossible.yaml": (
+        "clients/dossier-0147.yaml, line 6: 'date' is 2026-02-31, a day that does not exist.\n"
+        "    date: 2026-02-31\n"
+        "  Check the day and the month; write the date as year-month-day, e.g. 2026-11-24."
+    ),
+    "client-email.yaml": (  # the line itself is not shown: it holds the client's address
+        "clients/dossier-0147.yaml, line 4: 'email': this is not an email address.\n"
+        "  Write it as name@domain.nl."
+    ),
+    "client-hold-not-number.yaml": (
+        "clients/dossier-0147.yaml, line 13: 'hold' should be a whole number, not 'een minuut'.\n"
+        "        hold: een minuut\n"
+        "  Write a whole number (seconds to hold, if not the library's)."
+    ),
+    "client-hold-too-long.yaml": (
+        "clients/dossier-0147.yaml, line 13: 'hold' is 500; it must be at most 120.\n"
+        "        hold: 500\n"
+        "  Change the value (seconds to hold, if not the library's)."
+    ),
+    "client-language.yaml": (
+        "clients/dossier-0147.yaml, line 5: there is no translation into 'fr'.\n"
+        "    language: fr\n"
+        "  Use one of: nl."
+    ),
+    "client-missing-name.yaml": (
+        "clients/dossier-0147.yaml, line 3: 'name' is missing from the file.\n"
+        "  Add 'name:' (the client's name as printed on the handout; never used in a file name), e.g. below this line."
+    ),
+    "client-side.yaml": (
+        "clients/dossier-0147.yaml, line 12: unknown side 'rechts'.\n"
+        "        side: rechts\n"
+        "  Use one of: left, right, both."
+    ),
+    "client-unknown-point.yaml": (
+        "clients/dossier-0147.yaml, line 11: there is no point 'levator-scapula' in the library.\n"
+        "      - id: levator-scapula\n"
+        "  Did you mean 'levator-scapulae'? 'careprint points' lists the points in the library."
+    ),
+    "library-id-mismatch.yaml": (
+        "self-massage/levator-scapulae.yaml, line 1: the id 'levator' differs from the file name 'levator-scapulae.yaml'.\n"
+        "    id: levator\n"
+        "  Make them the same: id: levator-scapulae, or rename the file to levator.yaml."
+    ),
+    "library-missing-where.yaml": (
+        "self-massage/levator-scapulae.yaml, line 1: 'where' is missing from the file.\n"
+        "    id: levator-scapulae\n"
+        "  Add 'where:' (how to find the spot), e.g. below this line."
+    ),
+    "library-pressure-scale.yaml": (
+        "self-massage/levator-scapulae.yaml, line 20: 'target' is 15; it must be at most 10.\n"
+        "      target: 15\n"
+        "  Change the value (how strong the pressure may feel on the 0-10 scale, where 0 is no pain and 10 the worst imaginable)."
+    ),
+    "library-stop-below-target.yaml": (
+        "self-massage/levator-scapulae.yaml, line 19: 'pressure': the stop level (4) must be higher than the target (5).\n"
+        "    pressure:\n"
+        "  Make 'stop' at least one more than 'target'."
+    ),
+    "library-unknown-view.yaml": (
+        "self-massage/levator-scapulae.yaml, line 37: unknown view 'rug'.\n"
+        "      view: rug\n"
+        "  Use one of: front, back, side, head."
+    ),
     "layout-widths.yaml": (
         "templates/layouts/trifold.yaml, line 10: the panels of side 'inside' add up to 300 mm, but the sheet is 297 mm wide.\n"
         "        panels: [{number: 2, width: 100}, {number: 3, width: 100}, {number: 4, width: 100}]\n"
@@ -171,15 +242,20 @@ def test_every_fixture_has_a_case() -> None:
 def test_bad_input_is_explained_and_nothing_is_written(
     workspace: Path, run: Run, fixture: str
 ) -> None:
-    shutil.copyfile(FIXTURES / fixture, workspace / TARGETS[fixture.split("-")[0]])
-    result = run("-C", str(workspace), "build", "--print-shop")
+    kind = fixture.split("-")[0]
+    shutil.copyfile(FIXTURES / fixture, workspace / TARGETS[kind])
+    command = HANDOUT if kind in ("client", "library") else ("build", "--print-shop")
+    result = run("-C", str(workspace), *command)
     assert result.code == 2
     assert result.err == f"error: {CASES[fixture]}\n"
     assert "Traceback" not in result.err
     assert not (workspace / "out").exists() or not any((workspace / "out").rglob("*.pdf"))
 
 
-@pytest.mark.parametrize("fixture", ["leaflet-unknown-kind.yaml", "leaflet-too-long.yaml"])
+@pytest.mark.parametrize(
+    "fixture",
+    ["leaflet-unknown-kind.yaml", "leaflet-too-long.yaml", "client-unknown-point.yaml"],
+)
 def test_check_reports_the_same_errors_and_writes_nothing(
     workspace: Path, run: Run, fixture: str
 ) -> None:

@@ -10,6 +10,7 @@ from careprint.content.source import Document
 from careprint.errors import CareprintError, FitError, GlyphError
 from careprint.layout import fonts as fontlib
 from careprint.layout.flow import Overflow
+from careprint.layout.handout import Handout, HandoutContent, Outline, PointTooLong
 from careprint.layout.trifold import BadPin, Content, Fit, Trifold
 from careprint.workspace import Workspace
 
@@ -31,10 +32,7 @@ def content(ws: Workspace, name: str, layout: str) -> tuple[Content, Document]:
     leaflet = ws.leaflet(name)
     spec = ws.layout(layout)
     pdoc = practice.doc
-    fonts = fontlib.load_fonts(
-        ws.resolve(pdoc, ("fonts", "regular"), practice.model.fonts.regular),
-        ws.resolve(pdoc, ("fonts", "bold"), practice.model.fonts.bold),
-    )
+    fonts = practice_fonts(ws)
     for doc in (leaflet.doc, pdoc, labels.doc):
         check_glyphs(doc, fonts)
     logo = ws.resolve(pdoc, ("logo",), practice.model.logo)
@@ -43,6 +41,14 @@ def content(ws: Workspace, name: str, layout: str) -> tuple[Content, Document]:
             leaflet.model, practice.model, labels.model, spec.model, fonts, logo, ws.display(logo)
         ),
         leaflet.doc,
+    )
+
+
+def practice_fonts(ws: Workspace) -> fontlib.FontSet:
+    practice = ws.practice
+    return fontlib.load_fonts(
+        ws.resolve(practice.doc, ("fonts", "regular"), practice.model.fonts.regular),
+        ws.resolve(practice.doc, ("fonts", "bold"), practice.model.fonts.bold),
     )
 
 
@@ -122,3 +128,68 @@ def outputs(ws: Workspace, name: str, layout: str, print_shop: bool, out_dir: Pa
     if print_shop:
         result.append(Output(out_dir / f"{stem}-print.pdf", render(ws, name, layout, True)))
     return result
+
+
+# -- handouts ----------------------------------------------------------------------------------
+
+VIEWS = ("front", "back", "side", "head")
+
+
+def handout_content(ws: Workspace, path: Path) -> HandoutContent:
+    """The checked content of one client's handout."""
+    practice, labels = ws.practice, ws.labels
+    client = ws.client(path)
+    library = ws.library
+    chosen = [library[choice.id] for choice in client.model.points]
+    fonts = practice_fonts(ws)
+    for doc in (client.doc, practice.doc, labels.doc, *(entry.doc for entry in chosen)):
+        check_glyphs(doc, fonts)
+    logo = ws.resolve(practice.doc, ("logo",), practice.model.logo)
+    views = {entry.model.diagram.view for entry in chosen}
+    outlines: dict[str, Outline] = {}
+    for view in sorted(views):
+        svg = ws.root / "templates" / "body" / f"{view}.svg"
+        outlines[view] = Outline(svg, ws.display(svg))
+    return HandoutContent(
+        client=client.model,
+        points=[
+            (choice, entry.model) for choice, entry in zip(client.model.points, chosen, strict=True)
+        ],
+        practice=practice.model,
+        labels=labels.model,
+        fonts=fonts,
+        logo=logo,
+        logo_display=ws.display(logo),
+        outlines=outlines,
+    )
+
+
+def handout_name(path: Path, content: HandoutContent) -> str:
+    """The handout's file name: the client file's stem and the date, never the client's name."""
+    return f"{path.stem}-{content.client.date.isoformat()}.pdf"
+
+
+def handout(ws: Workspace, path: Path, out_dir: Path) -> Output:
+    """One client's handout as PDF bytes, in memory; nothing is written here."""
+    data = handout_content(ws, path)
+    try:
+        pdf = Handout(data).render()
+    except PointTooLong as exc:
+        raise _too_long(ws, path, data, exc) from None
+    return Output(out_dir / handout_name(path, data), pdf)
+
+
+def _too_long(ws: Workspace, path: Path, data: HandoutContent, exc: PointTooLong) -> FitError:
+    excess_mm = exc.excess / 72 * 25.4
+    lines = max(1, round(excess_mm / 6 + 0.49))  # a 12 pt line with its leading is about 6 mm
+    what = (
+        f"the instructions for '{exc.point}' do not fit on one page: {excess_mm:.0f} mm too long."
+    )
+    if exc.has_note:
+        index = next(i for i, (c, _) in enumerate(data.points) if c.id == exc.point and c.note)
+        doc = ws.client(path).doc
+        fix = f"Shorten the note for this point by about {lines} lines."
+        return doc.error(("points", index, "note"), what, fix, cls=FitError)  # type: ignore[return-value]
+    doc = ws.library[exc.point].doc
+    fix = f"Shorten 'where', 'how', 'avoid' or 'stop_if' by about {lines} lines."
+    return doc.error(("how",), what, fix, cls=FitError)  # type: ignore[return-value]

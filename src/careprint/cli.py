@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import sys
 import traceback
+import typing
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -12,6 +13,7 @@ from pathlib import Path
 import click
 
 from careprint import build as builder
+from careprint.content.models import Region
 from careprint.deliver.files import write_all_atomic
 from careprint.errors import CareprintError, UsageError
 from careprint.workspace import Workspace
@@ -135,7 +137,7 @@ def build(
 @cli.command()
 @click.pass_context
 def check(ctx: click.Context) -> None:
-    """Check every file and fit every leaflet in every layout; write nothing.
+    """Check every file (leaflets, library, clients); fit every leaflet; write nothing.
 
     \b
     Example:
@@ -152,8 +154,89 @@ def check(ctx: click.Context) -> None:
             continue
         room = ", ".join(f"panel {p}: {mm:.0f} mm" for p, mm in sorted(fit.free_mm.items()))
         click.echo(f"ok: {name} ({each}) fits; room left at the foot of {room}")
+    try:
+        click.echo(f"ok: the library holds {len(ws.library)} self-massage instructions")
+    except CareprintError as exc:
+        failed += 1
+        click.echo(f"error: {exc}", err=True)
+    else:
+        for path in sorted((ws.root / "clients").glob("*.yaml")):
+            try:
+                data = builder.handout_content(ws, path)
+            except CareprintError as exc:
+                failed += 1
+                click.echo(f"error: {exc}", err=True)
+                continue
+            click.echo(f"ok: {ws.display(path)} ({len(data.points)} points)")
     if failed:
         raise SystemExit(2)
+
+
+@cli.command()
+@click.argument("clients", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Folder for the PDFs. Default: out/handouts in the practice folder.",
+)
+@click.pass_context
+def handout(ctx: click.Context, clients: tuple[Path, ...], out: Path | None) -> None:
+    """Make a client's personal self-massage handout (A4 PDF) from a client file.
+
+    The PDF is named after the client file and the date, never after the client.
+
+    \b
+    Example:
+      careprint handout clients/dossier-0147.yaml
+    """
+    ws = _workspace(ctx)
+    out_dir = out if out is not None else ws.root / "out" / "handouts"
+    base = ws.root if ctx.obj is not None else Path.cwd()  # like git -C: paths from that folder
+    paths = [base / p for p in clients] or sorted((ws.root / "clients").glob("*.yaml"))
+    if not paths:
+        raise UsageError(
+            "no client file named, and there are none in clients/.",
+            fix="Name a client file, e.g. careprint handout clients/dossier-0147.yaml.",
+        )
+    failed = 0
+    with _progress(len(paths), "Handouts") as step:
+        for path in paths:
+            try:
+                made = builder.handout(ws, path, out_dir)
+                write_all_atomic({made.path: made.data})
+            except CareprintError as exc:
+                failed += 1
+                click.echo(f"error: {exc}", err=True)
+                continue
+            finally:
+                step()
+            click.echo(f"wrote {ws.display(made.path)} ({len(made.data) // 1024} KB)")
+    if failed:
+        raise SystemExit(2)
+
+
+@cli.command()
+@click.pass_context
+def points(ctx: click.Context) -> None:
+    """List the self-massage library: the ids to use in client files, with their muscles.
+
+    \b
+    Example:
+      careprint points
+    """
+    ws = _workspace(ctx)
+    entries = [loaded.model for loaded in ws.library.values()]
+    if not entries:
+        raise UsageError(
+            "the library is empty.", fix="Add self-massage instructions to self-massage/."
+        )
+    width = max(len(e.id) for e in entries)
+    regions = typing.get_args(Region)  # head to foot
+    for region in sorted({e.region for e in entries}, key=regions.index):
+        click.echo(f"{region}:")
+        for e in sorted((e for e in entries if e.region == region), key=lambda e: e.id):
+            click.echo(f"  {e.id:<{width}}  {e.muscle}  [{e.latin}]")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

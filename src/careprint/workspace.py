@@ -12,7 +12,7 @@ from pydantic import BaseModel
 
 from careprint.content import source
 from careprint.content.colour import WHITE, contrast
-from careprint.content.models import Labels, LayoutSpec, Leaflet, Practice
+from careprint.content.models import Client, Labels, LayoutSpec, Leaflet, Practice, SelfMassage
 from careprint.content.source import Document, Loc
 from careprint.content.validate import parse
 from careprint.errors import UsageError
@@ -71,8 +71,8 @@ class Workspace:
             )
         return path
 
-    def load(self, model: type[M], path: Path) -> Loaded[M]:
-        doc = source.load(path, self.display(path))
+    def load(self, model: type[M], path: Path, private: bool = False) -> Loaded[M]:
+        doc = source.load(path, self.display(path), private)
         return Loaded(parse(model, doc), doc)
 
     # -- contents ------------------------------------------------------------------------------
@@ -144,6 +144,67 @@ class Workspace:
                 )
         return loaded
 
+    # -- the self-massage library and client files --------------------------------------------
+
+    def languages(self) -> list[str]:
+        """Languages a handout or leaflet can be made in: the practice's, and translations."""
+        folder = self.root / "translations"
+        found = {p.name for p in folder.iterdir() if p.is_dir()} if folder.is_dir() else set()
+        return [self.practice.model.language, *sorted(found - {self.practice.model.language})]
+
+    @cached_property
+    def library(self) -> dict[str, Loaded[SelfMassage]]:
+        """Every entry of self-massage/, by id; each file's id must match its name."""
+        entries: dict[str, Loaded[SelfMassage]] = {}
+        for path in sorted((self.root / "self-massage").glob("*.yaml")):
+            loaded = self.load(SelfMassage, path)
+            if loaded.model.id != path.stem:
+                raise loaded.doc.error(
+                    ("id",),
+                    f"the id '{loaded.model.id}' differs from the file name '{path.name}'.",
+                    f"Make them the same: id: {path.stem}, or rename the file to "
+                    f"{loaded.model.id}.yaml.",
+                )
+            entries[path.stem] = loaded
+        return entries
+
+    def client(self, path: Path) -> Loaded[Client]:
+        """A client file, checked against the library and the languages there are."""
+        if not path.is_file():
+            found = sorted(p.name for p in (self.root / "clients").glob("*.yaml"))
+            raise UsageError(
+                f"there is no client file {self.display(path)}.",
+                fix=_choose("Client files in clients/", path.name, found),
+            )
+        loaded = self.load(Client, path, private=True)
+        client, doc = loaded.model, loaded.doc
+        languages = self.languages()
+        if client.language not in languages:
+            raise doc.error(
+                ("language",),
+                f"there is no translation into '{client.language}'.",
+                _choose("Use one of", client.language, languages),
+            )
+        ids = list(self.library)
+        listing = "'careprint points' lists the points in the library."
+        seen: dict[tuple[str, str], int] = {}
+        for index, choice in enumerate(client.points):
+            if choice.id not in self.library:
+                raise doc.error(
+                    ("points", index, "id"),
+                    f"there is no point '{choice.id}' in the library.",
+                    _suggest(choice.id, ids) + listing,
+                )
+            key = (choice.id, choice.side)
+            if key in seen:
+                raise doc.error(
+                    ("points", index),
+                    f"'{choice.id}' is chosen twice (the first is point {seen[key] + 1}).",
+                    "Keep one of them; use 'side: both' for both sides.",
+                )
+            seen[key] = index
+        return loaded
+
     def layout(self, name: str) -> Loaded[LayoutSpec]:
         path = self.root / "templates" / "layouts" / f"{name}.yaml"
         if not path.is_file():
@@ -177,7 +238,12 @@ class Workspace:
         return loaded
 
 
-def _choose(intro: str, given: str, names: list[str]) -> str:
+def _suggest(given: str, names: list[str]) -> str:
+    """'Did you mean ...? ' for the closest name, or nothing when none is close."""
     close = difflib.get_close_matches(given, names, n=1, cutoff=0.6)
+    return f"Did you mean '{close[0]}'? " if close else ""
+
+
+def _choose(intro: str, given: str, names: list[str]) -> str:
     listed = ", ".join(names) if names else "(none)"
-    return f"Did you mean '{close[0]}'? {intro}: {listed}." if close else f"{intro}: {listed}."
+    return f"{_suggest(given, names)}{intro}: {listed}."

@@ -15,6 +15,12 @@ DOCUMENTED: list[tuple[str, type[BaseModel]]] = [
     ("practice.yaml: colours", models.Colours),
     ("leaflets/NAME.yaml", models.Leaflet),
     ("leaflets/NAME.yaml: each of blocks", models.Block),
+    ("self-massage/ID.yaml", models.SelfMassage),
+    ("self-massage/ID.yaml: pressure", models.Pressure),
+    ("self-massage/ID.yaml: diagram", models.Diagram),
+    ("self-massage/ID.yaml: each of diagram.referred", models.Zone),
+    ("clients/FILE.yaml", models.Client),
+    ("clients/FILE.yaml: each of points (or just the id)", models.Choice),
     ("templates/layouts/NAME.yaml", models.LayoutSpec),
 ]
 
@@ -49,11 +55,21 @@ def _default(field: Any) -> str:
     return f"`{value}`"
 
 
+def _range(field: Any) -> str:
+    """' (5 to 120)' for a number field with limits, else nothing."""
+    low = next((getattr(m, "ge", None) for m in field.metadata if hasattr(m, "ge")), None)
+    high = next((getattr(m, "le", None) for m in field.metadata if hasattr(m, "le")), None)
+    if low is None or high is None:
+        return ""
+    return f", {low} to {high}"
+
+
 def table(model: type[BaseModel]) -> str:
     rows = ["| field | type | default | what it is |", "|---|---|---|---|"]
     for name, field in model.model_fields.items():
         description = (field.description or "").replace("|", "\\|")
-        rows.append(f"| `{name}` | {_type(field.annotation)} | {_default(field)} | {description} |")
+        kind = _type(field.annotation) + _range(field)
+        rows.append(f"| `{name}` | {kind} | {_default(field)} | {description} |")
     return "\n".join(rows)
 
 

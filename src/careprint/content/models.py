@@ -6,9 +6,10 @@ README's field tables all come from these declarations.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+import datetime
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from careprint.content.colour import Colour
 
@@ -77,10 +78,15 @@ class Practice(Model):
     @field_validator("email")
     @classmethod
     def _email(cls, value: str) -> str:
-        local, at, domain = value.partition("@")
-        if not (local and at and "." in domain) or " " in value:
-            raise ValueError("this is not an email address; write it as name@domain.nl")
-        return value
+        return check_email(value)
+
+
+def check_email(value: str) -> str:
+    """A plausible email address (one @, a dot in the domain, no spaces), or a ValueError."""
+    local, at, domain = value.partition("@")
+    if not (local and at and "." in domain.strip(".")) or " " in value or "@" in domain:
+        raise ValueError("this is not an email address; write it as name@domain.nl")
+    return value
 
 
 # -- leaflets/<name>.yaml ----------------------------------------------------------------------
@@ -125,6 +131,129 @@ class Leaflet(Model):
         description="Layouts this leaflet is built in (files in templates/layouts/).",
     )
     blocks: list[Block] = Field(min_length=1, description="The content blocks, in reading order.")
+
+
+# -- self-massage/<id>.yaml --------------------------------------------------------------------
+
+Region = Literal["head", "neck", "shoulder", "arm", "back", "hip", "leg", "foot"]
+Tool = Literal["fingers", "thumb", "knuckles", "ball", "hand"]
+View = Literal["front", "back", "side", "head"]
+Side = Literal["left", "right", "both"]
+
+# Dosage: declared once, used by library entries and by a client's overrides.
+Hold = Annotated[int, Field(ge=5, le=120, description="Seconds to hold each press.")]
+Repeats = Annotated[int, Field(ge=1, le=10, description="Presses per session.")]
+PerDay = Annotated[int, Field(ge=1, le=5, description="Sessions a day.")]
+RestDays = Annotated[int, Field(ge=0, le=6, description="Days a week without self-massage.")]
+Level = Annotated[int, Field(ge=0, le=10)]
+
+
+class Pressure(Model):
+    target: Level = Field(
+        description="How strong the pressure may feel on the 0-10 scale, where 0 is no pain "
+        "and 10 the worst imaginable."
+    )
+    stop: Level = Field(description="Never press harder than this; higher than the target.")
+
+    @model_validator(mode="after")
+    def _stop_above_target(self) -> Pressure:
+        if self.stop <= self.target:
+            raise ValueError(
+                f"the stop level ({self.stop}) must be higher than the target ({self.target}); "
+                "make 'stop' at least one more than 'target'"
+            )
+        return self
+
+
+class Zone(Model):
+    x: float = Field(description="Centre, across, in the view's units.")
+    y: float = Field(description="Centre, down, in the view's units.")
+    rx: float = Field(gt=0, description="Half the width.")
+    ry: float = Field(gt=0, description="Half the height.")
+    angle: float = Field(default=0, description="Turn, degrees clockwise.")
+
+
+class Diagram(Model):
+    view: View = Field(description="Which body outline shows the point (templates/body/).")
+    points: list[tuple[float, float]] = Field(
+        min_length=1,
+        max_length=3,
+        description="Where to press, as x, y in the view's units, for the right side of the body.",
+    )
+    referred: list[Zone] = Field(
+        default_factory=list,
+        description="Where the pain is often felt (ellipses), for the right side of the body.",
+    )
+
+
+class SelfMassage(Model):
+    id: str = Field(
+        pattern=r"^[a-z0-9][a-z0-9-]*$",
+        description="The point's name in client files; the file is self-massage/ID.yaml.",
+    )
+    muscle: Text = Field(description="Plain name of the muscle, as a patient would say it.")
+    latin: Text = Field(description="Latin name of the muscle.")
+    region: Region = Field(description="Part of the body.")
+    complaints: list[Text] = Field(
+        min_length=1, description="Complaints this point often plays a part in."
+    )
+    where: Text = Field(description="How to find the spot.")
+    how: Text = Field(description="Position, what to press with, what to do.")
+    tool: Tool = Field(description="What to press with (ball: against a wall or the floor).")
+    pressure: Pressure = Field(description="Target and stop level on the 0-10 scale.")
+    hold: Hold
+    repeats: Repeats
+    per_day: PerDay
+    rest_days: RestDays
+    avoid: list[Text] = Field(min_length=1, description="What not to do; when not to massage.")
+    stop_if: list[Text] = Field(min_length=1, description="When to stop and call the practice.")
+    diagram: Diagram = Field(description="The press points and pain zones on a body outline.")
+
+
+# -- clients/<file>.yaml -----------------------------------------------------------------------
+
+
+class Choice(Model):
+    """One chosen point: its id, which side, and the dosage where it differs from the library."""
+
+    id: Text = Field(description="Id of the point in self-massage/.")
+    side: Side = Field(default="both", description="Which side of the body: left, right or both.")
+    hold: Hold | None = Field(default=None, description="Seconds to hold, if not the library's.")
+    repeats: Repeats | None = Field(default=None, description="Presses, if not the library's.")
+    per_day: PerDay | None = Field(
+        default=None, description="Sessions a day, if not the library's."
+    )
+    rest_days: RestDays | None = Field(
+        default=None, description="Rest days a week, if not the library's."
+    )
+    note: str | None = Field(default=None, description="Extra advice for this point only.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _plain_id(cls, value: Any) -> Any:
+        return {"id": value} if isinstance(value, str) else value
+
+
+class Client(Model):
+    name: Text = Field(
+        description="The client's name as printed on the handout; never used in a file name."
+    )
+    email: str | None = Field(default=None, description="Where the handout is emailed.")
+    language: Text = Field(
+        default="nl", description="Language of the handout (nl, en, de, tr, ar)."
+    )
+    date: datetime.date = Field(description="Date of the consult, written as 2026-11-24.")
+    therapist: Text = Field(description="Who chose the points, as printed on the handout.")
+    points: list[Choice] = Field(
+        min_length=1,
+        description="Chosen points in the order to print them: an id, or id with side and dosage.",
+    )
+    notes: str | None = Field(default=None, description="The therapist's notes for the client.")
+
+    @field_validator("email")
+    @classmethod
+    def _email(cls, value: str | None) -> str | None:
+        return None if value is None else check_email(value)
 
 
 # -- templates/layouts/<name>.yaml -------------------------------------------------------------
@@ -180,6 +309,73 @@ class LayoutSpec(Model):
 # -- templates/labels.yaml ---------------------------------------------------------------------
 
 
+class Plural(Model):
+    """A text that changes with a number, e.g. '1 seconde' / '30 seconden'."""
+
+    one: Text = Field(description="For the number 1; {n} is the number.")
+    other: Text = Field(description="For every other number; {n} is the number.")
+
+    def format(self, n: int) -> str:
+        return (self.one if n == 1 else self.other).format(n=n)
+
+
+class SideNames(Model):
+    left: Text = Field(description="The left side of the body.")
+    right: Text = Field(description="The right side of the body.")
+    both: Text = Field(description="Both sides of the body.")
+
+
+class ToolNames(Model):
+    fingers: Text = Field(description="Pressing with the fingertips.")
+    thumb: Text = Field(description="Pressing with the thumb.")
+    knuckles: Text = Field(description="Pressing with the knuckles.")
+    ball: Text = Field(description="A tennis ball or massage ball.")
+    hand: Text = Field(description="The whole hand.")
+
+
+class HandoutLabels(Model):
+    """Texts of the personal handout; words in {braces} are filled in by careprint."""
+
+    title: Text = Field(description="Title on page 1; {name} is the client's name.")
+    consult: Text = Field(description="Line under the title; {date} and {therapist}.")
+    intro: Text = Field(description="Short introduction on page 1.")
+    scale: Text = Field(description="How the 0-10 pressure scale works.")
+    legend_point: Text = Field(description="Beside the press marker under each diagram.")
+    legend_zone: Text = Field(description="Beside the shaded zone under each diagram.")
+    side: Text = Field(description="Label before the side of the body.")
+    sides: SideNames = Field(description="Names of the sides of the body.")
+    helps: Text = Field(description="Label before the complaints a point often helps with.")
+    where: Text = Field(description="Heading above where to find the point.")
+    how: Text = Field(description="Heading above how to massage it.")
+    tool: Text = Field(description="Label before what to press with.")
+    tools: ToolNames = Field(description="What to press with, one text per tool.")
+    pressure: Text = Field(description="Label before the pressure.")
+    pressure_value: Text = Field(description="The pressure; {target} and {stop} are 0-10.")
+    hold: Text = Field(description="Label before the hold time.")
+    seconds: Plural = Field(description="Hold time in seconds.")
+    repeats: Text = Field(description="Label before the number of presses.")
+    times: Plural = Field(description="Number of presses.")
+    per_day: Text = Field(description="Label before the sessions a day.")
+    per_day_value: Plural = Field(description="Sessions a day.")
+    rest: Text = Field(description="Label before the rest days.")
+    rest_value: Plural = Field(description="Rest days a week.")
+    rest_none: Text = Field(description="When there are no rest days.")
+    avoid: Text = Field(description="Heading above what to avoid.")
+    stop_if: Text = Field(description="Heading above when to stop, per point.")
+    note: Text = Field(description="Heading above the therapist's tip for one point.")
+    notes: Text = Field(description="Heading above the therapist's notes.")
+    calendar: Text = Field(description="Heading of the week calendar.")
+    calendar_hint: Text = Field(description="How to use the week calendar.")
+    calendar_point: Text = Field(description="Heading of the calendar's first column.")
+    cautions_heading: Text = Field(description="Heading of the closing cautions.")
+    cautions: list[Text] = Field(min_length=1, description="When to stop and call the practice.")
+    emergency: Text = Field(description="When to call the emergency number.")
+    contact: Text = Field(description="Line above the practice's contact details.")
+    questions: Text = Field(description="Heading above lines for the client's own questions.")
+    page: Text = Field(description="Page numbers; {page} and {pages}.")
+    document: Text = Field(description="Title in the PDF's properties (never the client's name).")
+
+
 class Labels(Model):
     """Fixed texts that layouts print, in the practice's language (translatable like the rest)."""
 
@@ -192,3 +388,4 @@ class Labels(Model):
         default="Scan de code voor onze website.",
         description="Caption beside the QR code that opens the practice's website.",
     )
+    handout: HandoutLabels = Field(description="Texts of the personal handout.")

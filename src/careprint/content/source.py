@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,6 +30,7 @@ class Document:
     text: str
     data: Any
     marks: dict[Loc, Mark] = field(default_factory=dict)
+    private: bool = False  # a client file: its lines may hold health data; show only safe ones
 
     def mark(self, loc: Loc) -> Mark | None:
         """The position of ``loc``, or of its nearest ancestor that is in the file."""
@@ -58,7 +60,7 @@ class Document:
             file=self.display,
             line=mark.line,
             column=mark.column,
-            source=self.line_text(mark.line),
+            source=shown(self.line_text(mark.line), self.private),
             fix=fix,
         )
 
@@ -103,13 +105,31 @@ def read_text(path: Path, display: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def load(path: Path, display: str) -> Document:
-    """Read and parse one YAML file; a syntax error becomes a located :class:`InputError`."""
+# Lines of a client file that may be shown in a message: the choice of points, never the
+# client's name, address or notes.
+SAFE_LINE = re.compile(
+    r"\s*(-\s*)?((id|side|hold|repeats|per_day|rest_days|language|date|therapist|points)\s*:.*"
+    r"|[a-z0-9-]+\s*)"
+)
+
+
+def shown(line: str, private: bool) -> str | None:
+    """``line`` as it may appear in a message: hidden in a private file unless it is safe."""
+    if private and not SAFE_LINE.fullmatch(line):
+        return None
+    return line
+
+
+def load(path: Path, display: str, private: bool = False) -> Document:
+    """Read and parse one YAML file; a syntax error becomes a located :class:`InputError`.
+
+    In a ``private`` file (a client's), messages show a line only when it holds no client data.
+    """
     text = read_text(path, display)
     loader = yaml.SafeLoader(text)
     try:
         node = loader.get_single_node()
-        doc = Document(display=display, text=text, data=None)
+        doc = Document(display=display, text=text, data=None, private=private)
         if node is None:
             raise InputError(
                 "the file is empty.",
@@ -118,7 +138,7 @@ def load(path: Path, display: str) -> Document:
             )
         doc.data = _build(loader, node, (), doc)
     except yaml.MarkedYAMLError as exc:
-        raise _syntax_error(exc, text, display) from None
+        raise _syntax_error(exc, text, display, private) from None
     except yaml.YAMLError as exc:  # pragma: no cover - PyYAML marks all scanner/parser errors
         raise InputError(f"the file is not valid YAML ({exc}).", file=display) from None
     finally:
@@ -130,6 +150,9 @@ def load(path: Path, display: str) -> Document:
             "Start each line with a field name and a colon, as in the example files.",
         )
     return doc
+
+
+TIMESTAMP = "tag:yaml.org,2002:timestamp"
 
 
 def _build(loader: yaml.SafeLoader, node: yaml.Node, loc: Loc, doc: Document) -> Any:
@@ -167,6 +190,8 @@ def _build(loader: yaml.SafeLoader, node: yaml.Node, loc: Loc, doc: Document) ->
         return items
     if not loc:
         doc.marks[()] = _mark(node)
+    if node.tag == TIMESTAMP:  # kept as written: the models check dates, with located messages
+        return node.value
     return loader.construct_object(node, deep=True)
 
 
@@ -174,11 +199,11 @@ def _mark(node: yaml.Node) -> Mark:
     return Mark(node.start_mark.line + 1, node.start_mark.column + 1)
 
 
-def _syntax_error(exc: yaml.MarkedYAMLError, text: str, display: str) -> InputError:
+def _syntax_error(exc: yaml.MarkedYAMLError, text: str, display: str, private: bool) -> InputError:
     mark = exc.problem_mark or exc.context_mark
     line = mark.line + 1 if mark else None
     lines = text.splitlines()
-    source = lines[line - 1] if line and line <= len(lines) else None
+    source = shown(lines[line - 1], private) if line and line <= len(lines) else None
     problem = (exc.problem or "").strip()
     if "'\\t'" in problem or (source is not None and "\t" in source):
         message = "a tab is used for indentation."

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 from typing import Any, TypeVar
@@ -115,6 +116,19 @@ def explain(model: type[BaseModel], doc: Document, error: ErrorDetails) -> Carep
             loc,
             f"'{name}' should hold named fields, not {_describe(value)}.",
             f"Write the fields on the lines below '{name}:', indented{described}.",
+        )
+    if kind.startswith(("date_", "datetime_")):
+        written = str(value)
+        if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", written):
+            return doc.error(
+                loc,
+                f"'{name}' is {written}, a day that does not exist.",
+                "Check the day and the month; write the date as year-month-day, e.g. 2026-11-24.",
+            )
+        return doc.error(
+            loc,
+            f"'{name}' should be a date, not {_describe(value)}.",
+            "Write the date as year-month-day, e.g. 2026-11-24.",
         )
     if kind == "value_error":
         message = str((error.get("ctx") or {}).get("error", error["msg"]))

@@ -20,7 +20,7 @@ BRAND_ROLES = ("primary", "accent", "tint", "text")
 
 
 @cache
-def _read(path: Path, display: str) -> Drawing:
+def _read(path: Path, display: str, what: str = "logo") -> Drawing:
     from svglib.svglib import svg2rlg  # imported here: only needed when there is artwork
 
     try:  # svglib repairs broken XML silently; a broken logo must be reported instead
@@ -34,20 +34,20 @@ def _read(path: Path, display: str) -> Drawing:
             if not text.lstrip().startswith(b"<")
             else (f"the SVG is damaged ({_reason(exc)})")
         )
-        raise _unreadable(display, why, line, column, source[0][:100]) from None
+        raise _unreadable(what, display, why, line, column, source[0][:100]) from None
     except OSError as exc:
-        raise _unreadable(display, exc.strerror or "it cannot be opened") from None
+        raise _unreadable(what, display, exc.strerror or "it cannot be opened") from None
     if not root.tag.endswith("svg"):
-        raise _unreadable(display, "it is not an SVG drawing")
+        raise _unreadable(what, display, "it is not an SVG drawing")
     svglib_log = logging.getLogger("svglib.svglib")
     svglib_log.setLevel(logging.CRITICAL)  # its own messages name no file; ours below do
     try:
         drawing = svg2rlg(str(path))
     except Exception as exc:  # svglib raises lxml, ValueError, ... for broken files
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise _unreadable(display, reason) from None
+        raise _unreadable(what, display, reason) from None
     if drawing is None or not drawing.width or not drawing.height:
-        raise _unreadable(display, "the drawing has no size (width and height)")
+        raise _unreadable(what, display, "the drawing has no size (width and height)")
     return drawing
 
 
@@ -56,21 +56,50 @@ def _reason(exc: ElementTree.ParseError) -> str:
 
 
 def _unreadable(
+    what: str,
     display: str,
     why: str,
     line: int | None = None,
     column: int | None = None,
     source: str | None = None,
 ) -> ArtworkError:
+    fix = (
+        "Export the logo again from your drawing program as SVG (File > Export > SVG), "
+        "or point 'logo:' in practice.yaml at another file."
+        if what == "logo"
+        else "Export the drawing again as plain SVG, or restore the file that came with careprint."
+    )
     return ArtworkError(
-        f"the logo cannot be read: {why}.",
+        f"the {what} cannot be read: {why}.",
         file=display,
         line=line,
         column=column,
         source=source,
-        fix="Export the logo again from your drawing program as SVG (File > Export > SVG), "
-        "or point 'logo:' in practice.yaml at another file.",
+        fix=fix,
     )
+
+
+def outline(path: Path, display: str, fill: Color, stroke: Color) -> Drawing:
+    """A body outline, every filled shape in ``fill`` and every line in ``stroke``."""
+    read = copy.deepcopy(_read(path, display, "body outline"))
+    # svglib sizes the drawing in points (a pixel is 0.75 pt); the library's geometry is in the
+    # SVG's own units, so the outline is scaled back to its viewBox
+    box = ElementTree.parse(path).getroot().get("viewBox", "").replace(",", " ").split()
+    width, height = (float(box[2]), float(box[3])) if len(box) == 4 else (read.width, read.height)
+    group = Group(*read.contents)
+    group.scale(width / read.width, height / read.height)
+    drawing = Drawing(width, height, group)
+
+    def walk(node: Group | Shape) -> None:
+        if getattr(node, "fillColor", None) is not None:
+            node.fillColor = fill
+        if getattr(node, "strokeColor", None) is not None:
+            node.strokeColor = stroke
+        for child in getattr(node, "contents", []):
+            walk(child)
+
+    walk(drawing)
+    return drawing
 
 
 def logo(path: Path, display: str, colours: Colours, cmyk: bool) -> Drawing:

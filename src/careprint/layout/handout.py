@@ -1,0 +1,772 @@
+"""The personal handout: A4 portrait, the practice's header on every page.
+
+Page 1 is the client's plan: the introduction, the therapist's notes, a tick-box week of the
+chosen points and how to read the pressure scale. Then each point has a page of its own, with a
+large diagram, the instructions and the dosage; the cautions and the practice's contact close
+the last page. A point is never split over two pages. Page numbers ("Pagina 1 van 2") are
+drawn after the whole document is laid out, when the number of pages is known.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from babel.dates import format_date, get_day_names
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib.colors import Color
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    KeepTogether,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+from reportlab.platypus.flowables import _listWrapOn
+
+from careprint.content.models import Choice, Client, HandoutLabels, Labels, Practice, SelfMassage
+from careprint.layout import artwork
+from careprint.layout.blocks import BULLET, markup
+from careprint.layout.brand import Palette
+from careprint.layout.diagram import BodyDiagram, marker, zone_swatch
+from careprint.layout.fonts import FontSet
+
+SIZE = 12.0  # body text, points; nothing on the handout is smaller
+LEADING = SIZE * 1.4
+MARGIN = 18 * mm
+HEADER = 30 * mm
+FOOTER = 16 * mm
+DIAGRAM_W, DIAGRAM_H = 70 * mm, 90 * mm
+FRAME_H = A4[1] - HEADER - FOOTER - 8 * mm
+GAP = 7 * mm
+
+
+class PointTooLong(Exception):
+    """A point's instructions do not fit on one page."""
+
+    def __init__(self, point: str, has_note: bool, excess: float) -> None:
+        super().__init__(point)
+        self.point, self.has_note, self.excess = point, has_note, excess
+
+
+@dataclass(frozen=True)
+class Dose:
+    """The dosage of one point for one client: the library's, with the client's overrides."""
+
+    hold: int
+    repeats: int
+    per_day: int
+    rest_days: int
+
+    @classmethod
+    def of(cls, entry: SelfMassage, choice: Choice) -> Dose:
+        def pick(name: str) -> int:
+            own = getattr(choice, name)
+            return int(own if own is not None else getattr(entry, name))
+
+        return cls(pick("hold"), pick("repeats"), pick("per_day"), pick("rest_days"))
+
+
+@dataclass(frozen=True)
+class Outline:
+    path: Path
+    display: str
+
+
+@dataclass(frozen=True)
+class HandoutContent:
+    """Everything a handout shows, as plain validated data."""
+
+    client: Client
+    points: list[tuple[Choice, SelfMassage]]
+    practice: Practice
+    labels: Labels
+    fonts: FontSet
+    logo: Path
+    logo_display: str
+    outlines: dict[str, Outline]  # view name -> its SVG
+
+
+class _Styles:
+    def __init__(self, fonts: FontSet, palette: Palette) -> None:
+        base = ParagraphStyle(
+            "body",
+            fontName=fonts.regular,
+            fontSize=SIZE,
+            leading=LEADING,
+            textColor=palette.text,
+            spaceAfter=SIZE * 0.5,
+            allowWidows=0,
+            allowOrphans=0,
+        )
+
+        def style(name: str, **kw: Any) -> ParagraphStyle:
+            return ParagraphStyle(name, parent=base, **kw)
+
+        self.body = base
+        self.tight = style("tight", spaceAfter=0)
+        self.title = style(
+            "title",
+            fontName=fonts.bold,
+            fontSize=24,
+            leading=29,
+            textColor=palette.primary,
+            spaceAfter=4,
+        )
+        self.point = style(
+            "point", fontName=fonts.bold, fontSize=17, leading=21, textColor=palette.primary
+        )
+        self.latin = style("latin", textColor=palette.lighten(palette.text, 0.35), spaceAfter=0)
+        self.heading = style(
+            "heading",
+            fontName=fonts.bold,
+            fontSize=SIZE * 1.15,
+            leading=SIZE * 1.4,
+            textColor=palette.primary,
+            spaceBefore=SIZE * 0.3,
+            spaceAfter=SIZE * 0.2,
+            keepWithNext=1,
+        )
+        self.section = style(
+            "section",
+            fontName=fonts.bold,
+            fontSize=18,
+            leading=22,
+            textColor=palette.primary,
+            spaceBefore=SIZE,
+            spaceAfter=SIZE * 0.4,
+            keepWithNext=1,
+        )
+        self.label = style("label", fontName=fonts.bold, textColor=palette.primary, spaceAfter=0)
+        self.bullet = style(
+            "bullet",
+            leftIndent=SIZE * 1.1,
+            bulletIndent=0,
+            bulletFontName=fonts.bold,
+            bulletFontSize=SIZE,
+            bulletColor=palette.accent,
+            spaceAfter=SIZE * 0.25,
+        )
+        self.white = style("white", textColor=palette.white, fontName=fonts.bold, spaceAfter=0)
+        self.right = style("right", alignment=TA_RIGHT, spaceAfter=0)
+        self.name = style(
+            "name", fontName=fonts.bold, fontSize=14, leading=17, textColor=palette.primary
+        )
+
+
+class PressureScale(Flowable):  # type: ignore[misc]
+    """The 0-10 scale as squares: up to the target filled, the stop level marked."""
+
+    def __init__(
+        self,
+        width: float,
+        palette: Palette,
+        font: str,
+        target: int | None = None,
+        stop: int | None = None,
+        numbers: bool = False,
+    ) -> None:
+        super().__init__()
+        self.width, self.palette, self.font = width, palette, font
+        self.target, self.stop, self.numbers = target, stop, numbers
+        self.cell = width / 11
+        self.height = self.cell * (0.8 if numbers else 0.55)
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas, palette = self.canv, self.palette
+        gap = self.cell * 0.12
+        for level in range(11):
+            x = level * self.cell
+            if self.target is None:
+                fill = palette.lighten(palette.accent, 0.9 - 0.08 * level)
+            elif level <= self.target:
+                fill = palette.lighten(palette.primary, 0.75 - 0.06 * level)
+            elif self.stop is not None and level < self.stop:
+                fill = palette.lighten(palette.accent, 0.7)
+            else:
+                fill = palette.white
+            canvas.setFillColor(fill)
+            stop = self.stop is not None and level == self.stop
+            canvas.setStrokeColor(palette.accent if stop else palette.lighten(palette.text, 0.6))
+            canvas.setLineWidth(2.0 if stop else 0.6)
+            canvas.roundRect(x + gap / 2, 0, self.cell - gap, self.height, 1.5, stroke=1, fill=1)
+            if self.numbers:
+                canvas.setFillColor(palette.text if level < 7 else palette.white)
+                canvas.setFont(self.font, SIZE)
+                canvas.drawCentredString(
+                    x + self.cell / 2, self.height / 2 - SIZE * 0.35, str(level)
+                )
+
+
+class Legend(Flowable):  # type: ignore[misc]
+    """A drawn symbol (press marker or pain zone) for the legend under a diagram."""
+
+    def __init__(self, kind: str, palette: Palette) -> None:
+        super().__init__()
+        self.kind, self.palette = kind, palette
+        self.width, self.height = 7 * mm, SIZE
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        x, y = self.width / 2, self.height / 2 - 1
+        if self.kind == "point":
+            marker(self.canv, x, y, self.palette, radius=2.2 * mm)
+        else:
+            zone_swatch(self.canv, x, y, self.palette, radius=1.8 * mm)
+
+
+class CheckBoxes(Flowable):  # type: ignore[misc]
+    """``count`` empty boxes to tick, side by side."""
+
+    def __init__(self, count: int, palette: Palette) -> None:
+        super().__init__()
+        self.count, self.palette = count, palette
+        self.box = 5.5 * mm
+        self.width, self.height = count * self.box * 1.3, self.box
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.canv.setStrokeColor(self.palette.primary)
+        self.canv.setFillColor(self.palette.white)
+        self.canv.setLineWidth(0.9)
+        for index in range(self.count):
+            self.canv.roundRect(index * self.box * 1.3, 0, self.box, self.box, 1, stroke=1, fill=1)
+
+
+class WritingLines(Flowable):  # type: ignore[misc]
+    """Ruled lines for the client's own questions, filling what is left of the page."""
+
+    MIN = 35 * mm
+    STEP = 9 * mm
+
+    def __init__(self, title: str, style: ParagraphStyle, palette: Palette) -> None:
+        super().__init__()
+        self.title, self.style, self.palette = Paragraph(markup(title), style), style, palette
+        self.height = 0.0
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        self.height = avail_height if avail_height >= self.MIN else 0.0
+        return avail_width, self.height
+
+    def draw(self) -> None:
+        if not self.height:
+            return
+        _, title_h = self.title.wrap(self.width, self.height)
+        self.title.drawOn(self.canv, 0, self.height - title_h)
+        self.canv.setStrokeColor(self.palette.lighten(self.palette.text, 0.65))
+        self.canv.setLineWidth(0.6)
+        y = self.height - title_h - self.STEP
+        while y > 2 * mm:
+            self.canv.line(0, y, self.width, y)
+            y -= self.STEP
+
+
+class Handout:
+    def __init__(self, content: HandoutContent) -> None:
+        self.c = content
+        self.text: HandoutLabels = content.labels.handout
+        self.palette = Palette.of(content.practice.colours, cmyk=False)
+        self.styles = _Styles(content.fonts, self.palette)
+        self.language = content.client.language
+        self.logo: Drawing = artwork.logo(
+            content.logo, content.logo_display, content.practice.colours, cmyk=False
+        )
+        self.outlines = {
+            view: artwork.outline(o.path, o.display, self.palette.tint, _mix(self.palette.primary))
+            for view, o in content.outlines.items()
+        }
+        self.doses = [Dose.of(entry, choice) for choice, entry in content.points]
+
+    # -- flowables -----------------------------------------------------------------------------
+
+    def story(self) -> list[Flowable]:
+        s, t, client = self.styles, self.text, self.c.client
+        date = format_date(client.date, "long", locale=self.language)
+        story: list[Flowable] = [
+            Paragraph(markup(t.title.format(name=client.name)), s.title),
+            Paragraph(markup(t.consult.format(date=date, therapist=client.therapist)), s.body),
+            Spacer(1, 2 * mm),
+            Paragraph(markup(t.intro), s.body),
+        ]
+        if client.notes:
+            story.append(
+                self._box(
+                    [
+                        Paragraph(markup(t.notes), s.label),
+                        *[Paragraph(markup(p), s.body) for p in _paragraphs(client.notes)],
+                    ],
+                    self.palette.tint,
+                )
+            )
+        story += [self.calendar(), self.reading_guide()]
+        for number, ((choice, entry), dose) in enumerate(
+            zip(self.c.points, self.doses, strict=True), start=1
+        ):
+            story += [PageBreak(), self.point(number, choice, entry, dose)]
+        story += [
+            self.closing(),
+            WritingLines(self.text.questions, self.styles.label, self.palette),
+        ]
+        return story
+
+    def reading_guide(self) -> Flowable:
+        """How to read the pressure scale and the diagrams, once, on page 1."""
+        s, t = self.styles, self.text
+        return KeepTogether(
+            [
+                Spacer(1, 4 * mm),
+                self._box(
+                    [
+                        Paragraph(markup(t.scale), s.tight),
+                        Spacer(1, 3 * mm),
+                        PressureScale(
+                            self.width - 2 * SIZE,
+                            self.palette,
+                            self.c.fonts.regular,
+                            numbers=True,
+                        ),
+                        Spacer(1, 3 * mm),
+                        self._legend(self.width - 2 * SIZE),
+                    ],
+                    self.palette.tint,
+                ),
+            ]
+        )
+
+    def _legend(self, width: float) -> Table:
+        s, t = self.styles, self.text
+        return Table(
+            [
+                [
+                    Legend("point", self.palette),
+                    Paragraph(markup(t.legend_point), s.tight),
+                    Legend("zone", self.palette),
+                    Paragraph(markup(t.legend_zone), s.tight),
+                ]
+            ],
+            colWidths=[9 * mm, width / 2 - 9 * mm, 9 * mm, width / 2 - 9 * mm],
+            style=self._grid_style(pad=1.5),
+        )
+
+    @property
+    def width(self) -> float:
+        return float(A4[0] - 2 * MARGIN)
+
+    def point(self, number: int, choice: Choice, entry: SelfMassage, dose: Dose) -> Flowable:
+        s, t = self.styles, self.text
+        side = getattr(t.sides, choice.side)
+        right_width = self.width - DIAGRAM_W - GAP
+        diagram = BodyDiagram(
+            self.outlines[entry.diagram.view],
+            entry.diagram.view,
+            entry.diagram,
+            choice.side,
+            self.palette,
+            self.c.fonts.regular,
+            DIAGRAM_W,
+            DIAGRAM_H,
+        )
+        legend = Table(
+            [
+                [Legend("point", self.palette), Paragraph(markup(t.legend_point), s.tight)],
+                [Legend("zone", self.palette), Paragraph(markup(t.legend_zone), s.tight)],
+            ],
+            colWidths=[9 * mm, DIAGRAM_W - 9 * mm],
+            style=self._grid_style(pad=1.5),
+        )
+        left = [diagram, Spacer(1, 2 * mm), legend]
+        right: list[Flowable] = [
+            Paragraph(markup(t.helps), s.heading),
+            *[Paragraph(markup(c), s.bullet, bulletText=BULLET) for c in entry.complaints],
+            Paragraph(markup(t.where), s.heading),
+            *[Paragraph(markup(p), s.body) for p in _paragraphs(entry.where)],
+            Paragraph(markup(t.how), s.heading),
+            Paragraph(
+                f"<b>{markup(t.tool)}:</b> {markup(getattr(t.tools, entry.tool))}. "
+                f"<b>{markup(t.side)}:</b> {markup(side)}.",
+                s.body,
+            ),
+            *[Paragraph(markup(p), s.body) for p in _paragraphs(entry.how)],
+        ]
+        body = Table(
+            [[left, right]],
+            colWidths=[DIAGRAM_W + GAP, right_width],
+            style=self._grid_style(pad=0),
+        )
+        parts: list[Flowable] = [
+            self._point_heading(number, entry),
+            Spacer(1, 3 * mm),
+            body,
+            Spacer(1, 2 * mm),
+            self.dosage(entry, dose),
+            Spacer(1, 2 * mm),
+            self._two_lists(
+                (t.avoid, entry.avoid), (t.stop_if, entry.stop_if), self.palette.accent
+            ),
+        ]
+        if choice.note:
+            parts.append(
+                self._box(
+                    [
+                        Paragraph(markup(t.note), s.label),
+                        *[Paragraph(markup(p), s.tight) for p in _paragraphs(choice.note)],
+                    ],
+                    self.palette.tint,
+                )
+            )
+        height = float(_listWrapOn(parts, self.width, None)[1])
+        if height > FRAME_H:
+            raise PointTooLong(entry.id, bool(choice.note), height - FRAME_H)
+        return KeepTogether(parts)
+
+    def _point_heading(self, number: int, entry: SelfMassage) -> Flowable:
+        s = self.styles
+        badge = Table(
+            [[Paragraph(str(number), s.white)]],
+            colWidths=[9 * mm],
+            rowHeights=[9 * mm],
+            style=TableStyle(
+                [
+                    ("BACKGROUND", (0, 0), (-1, -1), self.palette.accent),
+                    ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                    ("ROUNDEDCORNERS", [4.5 * mm] * 4),
+                    *self._font_cmds(),
+                ]
+            ),
+        )
+        centred = ParagraphStyle("badge", parent=s.white, alignment=1)
+        badge._cellvalues[0][0] = Paragraph(str(number), centred)
+        names = [Paragraph(markup(entry.muscle), s.point), Paragraph(markup(entry.latin), s.latin)]
+        heading = Table(
+            [[badge, names]],
+            colWidths=[13 * mm, self.width - 13 * mm],
+            style=TableStyle(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                    ("TOPPADDING", (0, 0), (-1, -1), 0),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                    ("LINEABOVE", (0, 0), (-1, 0), 1.2, self.palette.primary),
+                    ("TOPPADDING", (0, 0), (-1, 0), 3 * mm),
+                    *self._font_cmds(),
+                ]
+            ),
+        )
+        return heading
+
+    def dosage(self, entry: SelfMassage, dose: Dose) -> Flowable:
+        s, t = self.styles, self.text
+        rest = t.rest_value.format(dose.rest_days) if dose.rest_days else t.rest_none
+        first = self.width * 0.28
+        cell_w = (self.width - first) / 4
+
+        def cell(label: str, value: str, extra: Flowable | None = None) -> list[Flowable]:
+            items: list[Flowable] = [
+                Paragraph(markup(label), s.label),
+                Paragraph(markup(value), s.tight),
+            ]
+            if extra is not None:
+                items += [Spacer(1, 1.5 * mm), extra]
+            return items
+
+        scale = PressureScale(
+            first - 6 * mm,
+            self.palette,
+            self.c.fonts.regular,
+            target=entry.pressure.target,
+            stop=entry.pressure.stop,
+        )
+        pressure = t.pressure_value.format(target=entry.pressure.target, stop=entry.pressure.stop)
+        rows = [
+            [
+                cell(t.pressure, pressure, scale),
+                cell(t.hold, t.seconds.format(dose.hold)),
+                cell(t.repeats, t.times.format(dose.repeats)),
+                cell(t.per_day, t.per_day_value.format(dose.per_day)),
+                cell(t.rest, rest),
+            ]
+        ]
+        table = Table(rows, colWidths=[first] + [cell_w] * 4)
+        table.setStyle(
+            TableStyle(
+                [
+                    ("BACKGROUND", (0, 0), (-1, -1), self.palette.tint),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 3 * mm),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 3 * mm),
+                    ("TOPPADDING", (0, 0), (-1, -1), 2.2 * mm),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 2.2 * mm),
+                    ("LINEAFTER", (0, 0), (-2, -1), 0.8, self.palette.white),
+                    ("ROUNDEDCORNERS", [2 * mm] * 4),
+                    *self._font_cmds(),
+                ]
+            )
+        )
+        return table
+
+    def _two_lists(
+        self, first: tuple[str, list[str]], second: tuple[str, list[str]], colour: Color
+    ) -> Flowable:
+        s = self.styles
+        heading = ParagraphStyle(
+            "warn", parent=s.label, textColor=self.palette.darken(colour, 0.25)
+        )
+        columns = []
+        for title, items in (first, second):
+            columns.append(
+                [
+                    Paragraph(markup(title), heading),
+                    Spacer(1, 1 * mm),
+                    *[Paragraph(markup(i), s.bullet, bulletText=BULLET) for i in items],
+                ]
+            )
+        half = (self.width - GAP) / 2
+        return Table(
+            [columns], colWidths=[half + GAP, half], style=self._grid_style(pad=0, right=GAP)
+        )
+
+    def calendar(self) -> Flowable:
+        s, t = self.styles, self.text
+        days = get_day_names("abbreviated", locale=self.language)
+        header = [Paragraph(markup(t.calendar_point), s.label)] + [
+            Paragraph(markup(days[d]), ParagraphStyle("day", parent=s.label, alignment=1))
+            for d in range(7)
+        ]
+        rows: list[list[Any]] = [header]
+        for number, ((choice, entry), dose) in enumerate(
+            zip(self.c.points, self.doses, strict=True), start=1
+        ):
+            side = "" if choice.side == "both" else f" ({getattr(t.sides, choice.side)})"
+            rows.append(
+                [Paragraph(f"<b>{number}</b>  {markup(entry.muscle)}{markup(side)}", s.tight)]
+                + [CheckBoxes(dose.per_day, self.palette) for _ in range(7)]
+            )
+        first = 62 * mm
+        day_w = (self.width - first) / 7
+        table = Table(rows, colWidths=[first] + [day_w] * 7, repeatRows=1)
+        table.setStyle(
+            TableStyle(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                    ("ALIGN", (1, 0), (-1, -1), "CENTER"),
+                    (
+                        "LINEBELOW",
+                        (0, 0),
+                        (-1, -1),
+                        0.6,
+                        self.palette.lighten(self.palette.text, 0.7),
+                    ),
+                    ("ROWBACKGROUNDS", (0, 1), (-1, -1), [self.palette.white, self.palette.tint]),
+                    ("TOPPADDING", (0, 0), (-1, -1), 2.5 * mm),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5 * mm),
+                    *self._font_cmds(),
+                ]
+            )
+        )
+        return KeepTogether(
+            [
+                Paragraph(markup(t.calendar), s.section),
+                Paragraph(markup(t.calendar_hint), s.body),
+                table,
+            ]
+        )
+
+    def closing(self) -> Flowable:
+        s, t, practice = self.styles, self.text, self.c.practice
+        labels = self.c.labels
+        items: list[Flowable] = [
+            Paragraph(
+                markup(t.cautions_heading),
+                ParagraphStyle("h", parent=s.white, fontSize=15, leading=19),
+            ),
+            Spacer(1, 1.5 * mm),
+            *[
+                Paragraph(
+                    markup(c),
+                    ParagraphStyle("cb", parent=s.bullet, textColor=self.palette.white),
+                    bulletText=BULLET,
+                )
+                for c in t.cautions
+            ],
+            Spacer(1, 1 * mm),
+            Paragraph(markup(t.emergency), s.white),
+        ]
+        contact = [
+            Paragraph(markup(t.contact), s.label),
+            Paragraph(f"<b>{markup(labels.phone)}:</b> {markup(practice.phone)}", s.tight),
+            Paragraph(f"<b>{markup(labels.email)}:</b> {markup(practice.email)}", s.tight),
+        ]
+        if practice.hours:
+            contact.append(
+                Paragraph(f"<b>{markup(labels.hours)}:</b> {markup(practice.hours)}", s.tight)
+            )
+        return KeepTogether(
+            [
+                Spacer(1, 6 * mm),
+                self._box(items, self.palette.primary),
+                Spacer(1, 3 * mm),
+                *contact,
+                Spacer(1, 8 * mm),
+            ]
+        )
+
+    def _box(self, items: list[Flowable], colour: Color) -> Table:
+        table = Table([[items]], colWidths=[self.width])
+        table.setStyle(
+            TableStyle(
+                [
+                    ("BACKGROUND", (0, 0), (-1, -1), colour),
+                    ("LEFTPADDING", (0, 0), (-1, -1), SIZE),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), SIZE),
+                    ("TOPPADDING", (0, 0), (-1, -1), SIZE * 0.8),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), SIZE * 0.9),
+                    ("ROUNDEDCORNERS", [2 * mm] * 4),
+                    *self._font_cmds(),
+                ]
+            )
+        )
+        table.spaceBefore, table.spaceAfter = SIZE * 0.5, SIZE * 0.5
+        return table
+
+    def _font_cmds(self) -> list[tuple[Any, ...]]:
+        return [("FONT", (0, 0), (-1, -1), self.c.fonts.regular, SIZE)]  # never Helvetica
+
+    def _grid_style(self, pad: float, right: float = 0) -> TableStyle:
+        return TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (0, -1), right),
+                ("TOPPADDING", (0, 0), (-1, -1), pad),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), pad),
+                *self._font_cmds(),
+            ]
+        )
+
+    # -- pages ---------------------------------------------------------------------------------
+
+    def page_furniture(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
+        """The practice's header and the footer rule, on every page."""
+        practice, palette = self.c.practice, self.palette
+        width, height = A4
+        top = height - 12 * mm
+        logo = 15 * mm
+        canvas.saveState()
+        artwork.draw_logo(canvas, self.logo, MARGIN, top - logo, logo, self.c.fonts.regular)
+        canvas.setFillColor(palette.primary)
+        canvas.setFont(self.c.fonts.bold, 14)
+        canvas.drawString(MARGIN + logo + 4 * mm, top - 6 * mm, practice.name)
+        canvas.setFillColor(palette.text)
+        canvas.setFont(self.c.fonts.regular, SIZE)
+        if practice.tagline:
+            canvas.drawString(MARGIN + logo + 4 * mm, top - 12 * mm, practice.tagline)
+        canvas.drawRightString(width - MARGIN, top - 6 * mm, practice.phone)
+        if practice.website:
+            canvas.drawRightString(width - MARGIN, top - 12 * mm, practice.website)
+        canvas.setStrokeColor(palette.primary)
+        canvas.setLineWidth(1.2)
+        canvas.line(MARGIN, height - HEADER + 2 * mm, width - MARGIN, height - HEADER + 2 * mm)
+        canvas.setStrokeColor(palette.lighten(palette.primary, 0.7))
+        canvas.setLineWidth(0.6)
+        canvas.line(MARGIN, FOOTER, width - MARGIN, FOOTER)
+        canvas.restoreState()
+
+    def render(self) -> bytes:
+        buffer = io.BytesIO()
+        practice = self.c.practice
+        doc = BaseDocTemplate(
+            buffer,
+            pagesize=A4,
+            leftMargin=MARGIN,
+            rightMargin=MARGIN,
+            topMargin=HEADER + 4 * mm,
+            bottomMargin=FOOTER + 4 * mm,
+            title=self.text.document,
+            author=practice.name,
+            subject=self.text.document,
+            creator="careprint",
+            lang=self.language,
+            invariant=1,
+            pageCompression=1,
+            initialFontName=self.c.fonts.regular,  # not Helvetica: every font must be embedded
+            initialFontSize=SIZE,
+        )
+        frame = Frame(
+            MARGIN,
+            FOOTER + 4 * mm,
+            self.width,
+            FRAME_H,
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+            id="text",
+        )
+        doc.addPageTemplates([PageTemplate("page", [frame], onPage=self.page_furniture)])
+        footer = partial(
+            _NumberedCanvas,
+            footer=(self.text.page, self.c.fonts.regular, self.palette.text),
+        )
+        doc.build(self.story(), canvasmaker=footer)
+        return buffer.getvalue()
+
+
+class _NumberedCanvas(Canvas):  # type: ignore[misc]
+    """Holds each page until the end, then writes "Pagina N van M" on every page."""
+
+    def __init__(self, *args: Any, footer: tuple[str, str, Color], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._footer = footer
+        self._pages: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        text, font, colour = self._footer
+        for number, state in enumerate(self._pages, start=1):
+            self.__dict__.update(state)
+            self.saveState()
+            self.setFont(font, SIZE)
+            self.setFillColor(colour)
+            self.drawRightString(
+                A4[0] - MARGIN, FOOTER - 6 * mm, text.format(page=number, pages=total)
+            )
+            self.restoreState()
+            super().showPage()
+        super().save()
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [" ".join(chunk.split()) for chunk in text.split("\n\n") if chunk.strip()]
+
+
+def _mix(colour: Color) -> Color:
+    """The outline colour: the brand colour, a little softened."""
+    return Color(*(0.15 + 0.85 * part for part in colour.rgb()))
