@@ -88,6 +88,11 @@ CASES = {
         "    pressure:\n"
         "  Make 'stop' at least one more than 'target'."
     ),
+    "library-too-long.yaml": (
+        "self-massage/levator-scapulae.yaml, line 13: the instructions for 'levator-scapulae' do not fit on one page: 245 mm too long.\n"
+        "    how: |\n"
+        "  Shorten 'where', 'how', 'avoid' or 'stop_if' by about 41 lines."
+    ),
     "library-unknown-view.yaml": (
         "self-massage/levator-scapulae.yaml, line 37: unknown view 'rug'.\n"
         "      view: rug\n"
@@ -302,3 +307,14 @@ def test_no_workspace(tmp_path: Path, run: Run) -> None:
         f"error: {tmp_path} holds no practice.yaml.\n"
         "  After -C, name the folder that holds practice.yaml.\n"
     )
+
+
+def test_points_lists_the_library_from_head_to_foot(workspace: Path, run: Run) -> None:
+    result = run("-C", str(workspace), "points")
+    assert result.code == 0
+    ids = sorted(p.stem for p in (workspace / "self-massage").glob("*.yaml"))
+    listed = [line.split()[0] for line in result.out.splitlines() if line.startswith("  ")]
+    assert sorted(listed) == ids and len(ids) >= 20
+    regions = [line[:-1] for line in result.out.splitlines() if not line.startswith(" ")]
+    assert regions[0] == "head" and regions[-1] == "foot"
+    assert "  levator-scapulae      Schouderbladheffer  [Musculus levator scapulae]\n" in result.out
