@@ -169,14 +169,19 @@ def handout_name(path: Path, content: HandoutContent) -> str:
     return f"{path.stem}-{content.client.date.isoformat()}.pdf"
 
 
-def handout(ws: Workspace, path: Path, out_dir: Path) -> Output:
+@dataclass(frozen=True)
+class HandoutOutput(Output):
+    content: HandoutContent
+
+
+def handout(ws: Workspace, path: Path, out_dir: Path) -> HandoutOutput:
     """One client's handout as PDF bytes, in memory; nothing is written here."""
     data = handout_content(ws, path)
     try:
         pdf = Handout(data).render()
     except PointTooLong as exc:
         raise _too_long(ws, path, data, exc) from None
-    return Output(out_dir / handout_name(path, data), pdf)
+    return HandoutOutput(out_dir / handout_name(path, data), pdf, data)
 
 
 def _too_long(ws: Workspace, path: Path, data: HandoutContent, exc: PointTooLong) -> FitError:

@@ -14,7 +14,8 @@ import click
 
 from careprint import build as builder
 from careprint.content.models import Region
-from careprint.deliver.files import write_all_atomic
+from careprint.deliver.emailing import Delivered, email_handout
+from careprint.deliver.files import write_all_atomic, write_atomic
 from careprint.errors import CareprintError, UsageError
 from careprint.workspace import Workspace
 
@@ -174,6 +175,13 @@ def check(ctx: click.Context) -> None:
 
 @cli.command()
 @click.argument("clients", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--email", "by_email", is_flag=True, help="Also email the handout to the client.")
+@click.option(
+    "--encrypt",
+    is_flag=True,
+    help="With --email: protect the PDF with a password (AES-256), shown once here.",
+)
+@click.option("--again", is_flag=True, help="With --email: send it even if it was sent before.")
 @click.option(
     "--out",
     type=click.Path(file_okay=False, path_type=Path),
@@ -181,15 +189,31 @@ def check(ctx: click.Context) -> None:
     help="Folder for the PDFs. Default: out/handouts in the practice folder.",
 )
 @click.pass_context
-def handout(ctx: click.Context, clients: tuple[Path, ...], out: Path | None) -> None:
+def handout(
+    ctx: click.Context,
+    clients: tuple[Path, ...],
+    by_email: bool,
+    encrypt: bool,
+    again: bool,
+    out: Path | None,
+) -> None:
     """Make a client's personal self-massage handout (A4 PDF) from a client file.
 
-    The PDF is named after the client file and the date, never after the client.
+    The PDF is named after the client file and the date, never after the client. With
+    --email it goes to the client's address: as a draft in out/outbox/ to open in your mail
+    program, or straight through the mail server named in practice.yaml. A handout is never
+    emailed twice by accident.
 
     \b
     Example:
       careprint handout clients/dossier-0147.yaml
+      careprint handout clients/dossier-0147.yaml --email --encrypt
     """
+    if (encrypt or again) and not by_email:
+        raise UsageError(
+            f"{'--encrypt' if encrypt else '--again'} is about emailing.",
+            fix="Add --email, e.g. careprint handout clients/dossier-0147.yaml --email --encrypt.",
+        )
     ws = _workspace(ctx)
     out_dir = out if out is not None else ws.root / "out" / "handouts"
     base = ws.root if ctx.obj is not None else Path.cwd()  # like git -C: paths from that folder
@@ -204,16 +228,45 @@ def handout(ctx: click.Context, clients: tuple[Path, ...], out: Path | None) -> 
         for path in paths:
             try:
                 made = builder.handout(ws, path, out_dir)
-                write_all_atomic({made.path: made.data})
+                write_atomic(made.path, made.data, private=True)
+                click.echo(f"wrote {ws.display(made.path)} ({len(made.data) // 1024} KB)")
+                if by_email:
+                    _report(
+                        ws, path, email_handout(ws, path, made.content, made.data, again, encrypt)
+                    )
             except CareprintError as exc:
                 failed += 1
                 click.echo(f"error: {exc}", err=True)
-                continue
             finally:
                 step()
-            click.echo(f"wrote {ws.display(made.path)} ({len(made.data) // 1024} KB)")
     if failed:
         raise SystemExit(2)
+
+
+def _report(ws: Workspace, path: Path, done: Delivered) -> None:
+    """Tell the therapist what happened to the email; the password once, never logged."""
+    name = ws.display(path)
+    if done.channel == "skipped":
+        assert done.before is not None
+        what = "sent" if done.before.state == "sent" else "put in the outbox as a draft"
+        click.echo(
+            f"{name}: this handout was already {what} on {done.before.when()}; nothing sent.\n"
+            "  To send it once more, add --again."
+        )
+        return
+    if done.channel == "outbox":
+        assert done.draft is not None
+        click.echo(
+            f"drafted {ws.display(done.draft)}: open it in your mail program and press Send."
+        )
+    else:
+        click.echo(f"sent the handout of {name} to the client's email address.")
+    if done.password:
+        click.echo(
+            f"password of the PDF: {done.password}\n"
+            "  Give it to the client by phone or text message, never in the same email.\n"
+            "  careprint does not keep it: write it down now if you need it."
+        )
 
 
 @cli.command()

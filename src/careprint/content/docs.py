@@ -13,6 +13,8 @@ from careprint.content import models
 DOCUMENTED: list[tuple[str, type[BaseModel]]] = [
     ("practice.yaml", models.Practice),
     ("practice.yaml: colours", models.Colours),
+    ("practice.yaml: mail", models.Mail),
+    ("practice.yaml: mail: smtp", models.Smtp),
     ("leaflets/NAME.yaml", models.Leaflet),
     ("leaflets/NAME.yaml: each of blocks", models.Block),
     ("self-massage/ID.yaml", models.SelfMassage),
@@ -69,7 +71,7 @@ def table(model: type[BaseModel]) -> str:
     for name, field in model.model_fields.items():
         description = (field.description or "").replace("|", "\\|")
         kind = _type(field.annotation) + _range(field)
-        rows.append(f"| `{name}` | {kind} | {_default(field)} | {description} |")
+        rows.append(f"| `{field.alias or name}` | {kind} | {_default(field)} | {description} |")
     return "\n".join(rows)
 
 

@@ -56,6 +56,32 @@ class Fonts(Model):
     )
 
 
+class Smtp(Model):
+    host: Text = Field(description="The mail server, e.g. smtp.example.nl.")
+    port: int = Field(default=587, ge=1, le=65535, description="Its port (587 with STARTTLS).")
+    starttls: bool = Field(default=True, description="Encrypt the connection with STARTTLS.")
+    username: str | None = Field(
+        default=None,
+        description="Login name; the password comes from the environment variable "
+        "CAREPRINT_SMTP_PASSWORD, never from a file.",
+    )
+    timeout: float = Field(default=20, gt=0, le=300, description="Seconds to wait for the server.")
+
+
+class Mail(Model):
+    sender: str | None = Field(
+        default=None,
+        alias="from",
+        description="Sender of handout emails, e.g. 'Praktijk De Linde <info@...>'. "
+        "Default: the practice's name and email.",
+    )
+    smtp: Smtp | None = Field(
+        default=None,
+        description="Send through this mail server. Without it, emails are written to "
+        "out/outbox/ as drafts to open and send in your mail program.",
+    )
+
+
 class Practice(Model):
     name: Text = Field(description="The practice's name as printed on every leaflet.")
     tagline: str | None = Field(
@@ -74,6 +100,7 @@ class Practice(Model):
     logo: Text = Field(description="Logo file (SVG), relative to the workspace.")
     colours: Colours = Field(description="Brand colours, each in RGB (screen) and CMYK (print).")
     fonts: Fonts = Field(default=Fonts(), description="Typefaces (shipped in fonts/).")
+    mail: Mail = Field(default=Mail(), description="How handouts are emailed to clients.")
 
     @field_validator("email")
     @classmethod
@@ -374,6 +401,7 @@ class HandoutLabels(Model):
     questions: Text = Field(description="Heading above lines for the client's own questions.")
     page: Text = Field(description="Page numbers; {page} and {pages}.")
     document: Text = Field(description="Title in the PDF's properties (never the client's name).")
+    attachment: Text = Field(description="File name of the emailed PDF; {date} is the date.")
 
 
 class Labels(Model):

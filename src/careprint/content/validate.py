@@ -140,6 +140,11 @@ def explain(model: type[BaseModel], doc: Document, error: ErrorDetails) -> Carep
     return doc.error(loc, f"'{name}': {error['msg']}.", f"Check the value{described}.")
 
 
+def key(name: str, field: FieldInfo) -> str:
+    """The key a field has in a YAML file: its alias ('from') where its name differs."""
+    return field.alias or name
+
+
 def _name(loc: Loc) -> str:
     for part in reversed(loc):
         if isinstance(part, str):
@@ -185,9 +190,10 @@ def _walk(model: type[BaseModel], loc: Loc) -> tuple[type[BaseModel] | None, Fie
     for part in loc:
         if isinstance(part, int):
             continue
-        if current is None or part not in current.model_fields:
+        fields = {key(name, f): f for name, f in current.model_fields.items()} if current else {}
+        if part not in fields:
             return None, None
-        info = current.model_fields[part]
+        info = fields[part]
         current = _model_of(info.annotation)
     return current, info
 
@@ -198,7 +204,7 @@ def _field(model: type[BaseModel], loc: Loc) -> FieldInfo | None:
 
 def _fields_at(model: type[BaseModel], loc: Loc) -> list[str]:
     target = _walk(model, loc)[0] if loc else model
-    return list(target.model_fields) if target else []
+    return [key(name, f) for name, f in target.model_fields.items()] if target else []
 
 
 def _choices(info: FieldInfo | None) -> list[str]:

@@ -8,12 +8,16 @@ import tempfile
 from pathlib import Path
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to a temporary file beside ``path``, flush it to disk, then rename it."""
+def write_atomic(path: Path, data: bytes, private: bool = False) -> None:
+    """Write ``data`` to a temporary file beside ``path``, flush it to disk, then rename it.
+
+    A ``private`` file (a client's handout or email) stays readable by its owner only.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        os.chmod(temp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs are ordinary files
+        if not private:
+            os.chmod(temp, 0o666 & ~_umask())  # mkstemp makes 0600; leaflets are ordinary files
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()

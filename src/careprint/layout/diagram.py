@@ -140,7 +140,7 @@ class BodyDiagram(Flowable):  # type: ignore[misc]
 
     def _outline(self, canvas: Canvas, scale: float) -> None:
         """The outline as a form drawn once per PDF, placed here cropped and scaled."""
-        name = f"careprint-body-{self.view}-{id(self.outline)}"
+        name = f"careprint-body-{self.view}"
         done: set[str] = canvas.__dict__.setdefault("_careprint_forms", set())
         if name not in done:
             canvas.saveState()
