@@ -6,10 +6,12 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
+from careprint.content import i18n
+from careprint.content.models import Block
 from careprint.content.source import Document
-from careprint.errors import CareprintError, FitError, GlyphError
+from careprint.errors import CareprintError, FitError, GlyphError, TranslationError
 from careprint.layout import fonts as fontlib
-from careprint.layout.flow import Overflow
+from careprint.layout.flow import Overflow, block_of
 from careprint.layout.handout import Handout, HandoutContent, Outline, PointTooLong
 from careprint.layout.trifold import BadPin, Content, Fit, Trifold
 from careprint.workspace import Workspace
@@ -25,31 +27,103 @@ class Output:
     data: bytes
 
 
-def content(ws: Workspace, name: str, layout: str) -> tuple[Content, Document]:
-    """The checked content of one leaflet in one layout, and the leaflet's document."""
+@dataclass(frozen=True)
+class Where:
+    """Where a leaflet's texts came from, to locate errors: its YAML file or a PO file."""
+
+    doc: Document
+    translator: i18n.Translator | None = None
+
+
+def content(
+    ws: Workspace, name: str, layout: str, language: str | None = None
+) -> tuple[Content, Where]:
+    """The checked content of one leaflet in one layout and language, and where it came from."""
     practice = ws.practice
-    labels = ws.labels
-    leaflet = ws.leaflet(name)
+    labels = ws.labels.model
+    loaded = ws.leaflet(name)
+    leaflet = loaded.model
     spec = ws.layout(layout)
-    pdoc = practice.doc
-    fonts = practice_fonts(ws)
-    for doc in (leaflet.doc, pdoc, labels.doc):
-        check_glyphs(doc, fonts)
-    logo = ws.resolve(pdoc, ("logo",), practice.model.logo)
-    return (
-        Content(
-            leaflet.model, practice.model, labels.model, spec.model, fonts, logo, ws.display(logo)
-        ),
-        leaflet.doc,
-    )
+    language = language or leaflet.language
+    fonts = practice_fonts(ws, language)
+    translator = None
+    if language == leaflet.language:
+        for doc in (loaded.doc, practice.doc, ws.labels.doc):
+            check_glyphs(doc, fonts)
+    else:
+        translator = ws.translator(language, name)
+        labels_tr = ws.translator(language, i18n.LABELS)
+        for tr in (translator, labels_tr):
+            check_po_glyphs(tr, fonts)
+        check_glyphs(practice.doc, fonts)
+        leaflet = i18n.translate_leaflet(leaflet, translator)
+        labels = i18n.translate_labels(labels, labels_tr)
+    logo = ws.resolve(practice.doc, ("logo",), practice.model.logo)
+    data = Content(leaflet, practice.model, labels, spec.model, fonts, logo, ws.display(logo))
+    return data, Where(loaded.doc, translator)
 
 
-def practice_fonts(ws: Workspace) -> fontlib.FontSet:
+def practice_fonts(ws: Workspace, language: str) -> fontlib.FontSet:
+    """The typefaces for a language: the practice's own, or its Arabic pair for Arabic."""
     practice = ws.practice
+    fonts = practice.model.fonts
+    if i18n.direction(language) == "rtl":
+        return fontlib.load_fonts(
+            ws.resolve(practice.doc, ("fonts", "arabic", "regular"), fonts.arabic.regular),
+            ws.resolve(practice.doc, ("fonts", "arabic", "bold"), fonts.arabic.bold),
+        )
     return fontlib.load_fonts(
-        ws.resolve(practice.doc, ("fonts", "regular"), practice.model.fonts.regular),
-        ws.resolve(practice.doc, ("fonts", "bold"), practice.model.fonts.bold),
+        ws.resolve(practice.doc, ("fonts", "regular"), fonts.regular),
+        ws.resolve(practice.doc, ("fonts", "bold"), fonts.bold),
     )
+
+
+def check_po_glyphs(tr: i18n.Translator, fonts: fontlib.FontSet) -> None:
+    """Every character of every translation in a PO file must be in the language's fonts."""
+    if tr.catalog is None:
+        return
+    for message in tr.catalog:
+        strings = message.string if isinstance(message.string, tuple | list) else [message.string]
+        for text in strings:
+            missing = fonts.missing(text or "")
+            if missing:
+                raise tr.error(
+                    str(message.context),
+                    f"the font {fonts.file_of(text or '')} has no {fontlib.describe(missing[0])}, "
+                    "so this translation cannot be printed.",
+                    "Replace the character with one the font has, or name a font that has it "
+                    "under 'fonts:' in practice.yaml.",
+                    GlyphError,
+                )
+
+
+def settle(ws: Workspace, translators: list[i18n.Translator], strict: bool) -> None:
+    """Say (once per file) how many texts fell back to the source language; or fail if strict."""
+    for tr in translators:
+        if not tr.problems():
+            continue
+        missing, fuzzy, broken = len(tr.missing), len(tr.fuzzy), len(tr.broken)
+        parts = []
+        if missing:
+            parts.append(f"{missing} not translated")
+        if fuzzy:
+            parts.append(f"{fuzzy} to be checked (fuzzy)")
+        if broken:
+            first = next(iter(tr.broken.values()))
+            parts.append(f"{broken} without the placeholder {{{first}}}")
+        what = ", ".join(parts)
+        if strict:
+            first_context = sorted(tr.fuzzy | set(tr.broken) | tr.missing)[0]
+            raise tr.error(
+                first_context,
+                f"{what}: these texts would be printed in the source language.",
+                f"Translate them (careprint translate export --lang {tr.language} adds what is "
+                "missing), or build without --strict.",
+                TranslationError,
+            )
+        if tr.display not in ws.warned:
+            ws.warned.add(tr.display)
+            log.warning("%s: %s; those texts are printed in the source language.", tr.display, what)
 
 
 def check_glyphs(doc: Document, fonts: fontlib.FontSet) -> None:
@@ -60,7 +134,7 @@ def check_glyphs(doc: Document, fonts: fontlib.FontSet) -> None:
             ch = missing[0]
             raise doc.error(
                 loc,
-                f"the font {fonts.file_of(text)} has no {fontlib.describe(ch)}, "
+                f"the font {fonts.file_of(text or '')} has no {fontlib.describe(ch)}, "
                 "so it cannot be printed.",
                 "Replace the character with one the font has (e.g. a plain letter or sign), "
                 "or name a font that has it under 'fonts:' in practice.yaml.",
@@ -68,12 +142,8 @@ def check_glyphs(doc: Document, fonts: fontlib.FontSet) -> None:
             )
 
 
-def lay_out(ws: Workspace, name: str, layout: str, print_shop: bool) -> Trifold:
-    data, _ = content(ws, name, layout)
-    return LAYOUTS[layout](data, print_shop=print_shop)
-
-
-def _located(doc: Document, data: Content, exc: Overflow | BadPin) -> CareprintError:
+def _located(where: Where, data: Content, exc: Overflow | BadPin) -> CareprintError:
+    doc = where.doc
     index = next(i for i, b in enumerate(data.leaflet.blocks) if b.id == exc.block)
     if isinstance(exc, BadPin):
         listed = ", ".join(str(n) for n in exc.choices) or "none"
@@ -92,41 +162,90 @@ def _located(doc: Document, data: Content, exc: Overflow | BadPin) -> CareprintE
         * 72
         / (spec.body_size * 0.5)
     )
+    overflow = f"the text runs {excess_mm:.0f} mm past the end of panel {exc.panel}."
+    if where.translator is not None:
+        tr = where.translator
+        block = data.leaflet.blocks[index]
+        field = "text" if block.text else "heading" if block.heading else "bullet:1"
+        return tr.error(
+            f"{data.leaflet.leaflet}:{exc.block}:{field}",
+            f"in {_language_name(tr.language)} ({tr.language}), block '{exc.block}' does not "
+            f"fit: {overflow}",
+            f"Shorten the translation of this block by about {lines} lines (some "
+            f"{lines * chars_per_line} characters).",
+            FitError,
+        )
     return doc.error(
         ("blocks", index),
-        f"block '{exc.block}' does not fit: the text runs {excess_mm:.0f} mm past the end "
-        f"of panel {exc.panel}.",
+        f"block '{exc.block}' does not fit: {overflow}",
         f"Shorten the texts by about {lines} lines (some {lines * chars_per_line} characters), "
         "or move a block to another panel with 'panel:'.",
         cls=FitError,
     )
 
 
-def render(ws: Workspace, name: str, layout: str, print_shop: bool) -> bytes:
-    """One edition of one leaflet as PDF bytes; errors are located in the leaflet file."""
-    data, doc = content(ws, name, layout)
+def _language_name(language: str) -> str:
+    from babel import Locale
+
     try:
-        return LAYOUTS[layout](data, print_shop=print_shop).render()
-    except (Overflow, BadPin) as exc:
-        raise _located(doc, data, exc) from None
+        return str(Locale.parse(language.replace("-", "_")).get_display_name("en"))
+    except ValueError:
+        return language
 
 
-def fit(ws: Workspace, name: str, layout: str) -> Fit:
-    """Check that a leaflet fits a layout, without drawing it."""
-    data, doc = content(ws, name, layout)
+def render(
+    ws: Workspace,
+    name: str,
+    layout: str,
+    print_shop: bool,
+    language: str | None = None,
+    strict: bool = False,
+) -> bytes:
+    """One edition of one leaflet as PDF bytes; errors are located in the leaflet or PO file."""
+    data, where = content(ws, name, layout, language)
     try:
-        return LAYOUTS[layout](data, print_shop=False).fit()
+        pdf = LAYOUTS[layout](data, print_shop=print_shop).render()
     except (Overflow, BadPin) as exc:
-        raise _located(doc, data, exc) from None
+        raise _located(where, data, exc) from None
+    settle(ws, _translators(ws, name, where), strict)
+    return pdf
 
 
-def outputs(ws: Workspace, name: str, layout: str, print_shop: bool, out_dir: Path) -> list[Output]:
+def _translators(ws: Workspace, name: str, where: Where) -> list[i18n.Translator]:
+    if where.translator is None:
+        return []
+    return [where.translator, ws.translator(where.translator.language, i18n.LABELS)]
+
+
+def fit(
+    ws: Workspace, name: str, layout: str, language: str | None = None, strict: bool = False
+) -> Fit:
+    """Check that a leaflet fits a layout in a language, without drawing it."""
+    data, where = content(ws, name, layout, language)
+    try:
+        result = LAYOUTS[layout](data, print_shop=False).fit()
+    except (Overflow, BadPin) as exc:
+        raise _located(where, data, exc) from None
+    settle(ws, _translators(ws, name, where), strict)
+    return result
+
+
+def outputs(
+    ws: Workspace,
+    name: str,
+    layout: str,
+    print_shop: bool,
+    out_dir: Path,
+    language: str | None = None,
+    strict: bool = False,
+) -> list[Output]:
     """Render every edition of a leaflet in memory; nothing is written here."""
-    language = ws.leaflet(name).model.language
+    language = language or ws.leaflet(name).model.language
     stem = f"{name}-{language}-{layout}"
-    result = [Output(out_dir / f"{stem}.pdf", render(ws, name, layout, print_shop=False))]
+    result = [Output(out_dir / f"{stem}.pdf", render(ws, name, layout, False, language, strict))]
     if print_shop:
-        result.append(Output(out_dir / f"{stem}-print.pdf", render(ws, name, layout, True)))
+        pdf = render(ws, name, layout, True, language, strict)
+        result.append(Output(out_dir / f"{stem}-print.pdf", pdf))
     return result
 
 
@@ -136,14 +255,27 @@ VIEWS = ("front", "back", "side", "head")
 
 
 def handout_content(ws: Workspace, path: Path) -> HandoutContent:
-    """The checked content of one client's handout."""
-    practice, labels = ws.practice, ws.labels
+    """The checked content of one client's handout, in the client's language."""
+    practice = ws.practice
     client = ws.client(path)
     library = ws.library
+    language = client.model.language
     chosen = [library[choice.id] for choice in client.model.points]
-    fonts = practice_fonts(ws)
-    for doc in (client.doc, practice.doc, labels.doc, *(entry.doc for entry in chosen)):
-        check_glyphs(doc, fonts)
+    fonts = practice_fonts(ws, language)
+    entries = [entry.model for entry in chosen]
+    labels = ws.labels.model
+    check_glyphs(client.doc, fonts)
+    check_glyphs(practice.doc, fonts)
+    if language == practice.model.language:
+        for doc in (ws.labels.doc, *(entry.doc for entry in chosen)):
+            check_glyphs(doc, fonts)
+    else:
+        labels_tr = ws.translator(language, i18n.LABELS)
+        library_tr = ws.translator(language, i18n.LIBRARY)
+        for tr in (labels_tr, library_tr):
+            check_po_glyphs(tr, fonts)
+        labels = i18n.translate_labels(labels, labels_tr)
+        entries = [i18n.translate_entry(entry, library_tr) for entry in entries]
     logo = ws.resolve(practice.doc, ("logo",), practice.model.logo)
     views = {entry.model.diagram.view for entry in chosen}
     outlines: dict[str, Outline] = {}
@@ -152,11 +284,9 @@ def handout_content(ws: Workspace, path: Path) -> HandoutContent:
         outlines[view] = Outline(svg, ws.display(svg))
     return HandoutContent(
         client=client.model,
-        points=[
-            (choice, entry.model) for choice, entry in zip(client.model.points, chosen, strict=True)
-        ],
+        points=list(zip(client.model.points, entries, strict=True)),
         practice=practice.model,
-        labels=labels.model,
+        labels=labels,
         fonts=fonts,
         logo=logo,
         logo_display=ws.display(logo),
@@ -174,13 +304,17 @@ class HandoutOutput(Output):
     content: HandoutContent
 
 
-def handout(ws: Workspace, path: Path, out_dir: Path) -> HandoutOutput:
+def handout(ws: Workspace, path: Path, out_dir: Path, strict: bool = False) -> HandoutOutput:
     """One client's handout as PDF bytes, in memory; nothing is written here."""
     data = handout_content(ws, path)
     try:
         pdf = Handout(data).render()
     except PointTooLong as exc:
         raise _too_long(ws, path, data, exc) from None
+    language = data.client.language
+    if language != data.practice.language:
+        translators = [ws.translator(language, i18n.LIBRARY), ws.translator(language, i18n.LABELS)]
+        settle(ws, translators, strict)
     return HandoutOutput(out_dir / handout_name(path, data), pdf, data)
 
 
@@ -198,3 +332,47 @@ def _too_long(ws: Workspace, path: Path, data: HandoutContent, exc: PointTooLong
     doc = ws.library[exc.point].doc
     fix = f"Shorten 'where', 'how', 'avoid' or 'stop_if' by about {lines} lines."
     return doc.error(("how",), what, fix, cls=FitError)  # type: ignore[return-value]
+
+
+# -- translation catalogues --------------------------------------------------------------------
+
+
+def catalogue_sources(ws: Workspace) -> dict[str, list[i18n.Source]]:
+    """What each catalogue holds: a leaflet's texts, the library's, the labels' and email's."""
+    found: dict[str, list[i18n.Source]] = {}
+    for name in ws.leaflet_names():
+        leaflet = ws.leaflet(name).model
+        rooms = _block_rooms(ws, name, leaflet.layouts[0])
+
+        def where(block: Block, rooms: dict[str, tuple[int, float]] = rooms) -> str:
+            if block.id not in rooms:
+                return ""
+            panel, width = rooms[block.id]
+            chars = int(width / 25.4 * 72 / 6)  # a 12 pt line holds about one character per 6 pt
+            return (
+                f"Starts in panel {panel} of the tri-fold, a column of about {chars} characters; "
+                "keep the translation about as long as the Dutch ('careprint check' tells if "
+                "it does not fit)."
+            )
+
+        found[name] = i18n.leaflet_sources(leaflet, where)
+    found[i18n.LIBRARY] = i18n.library_sources(e.model for e in ws.library.values())
+    email = ws.root / "templates" / "email" / f"{ws.practice.model.language}.j2"
+    template = (email.read_text(encoding="utf-8"), ws.display(email)) if email.is_file() else None
+    found[i18n.LABELS] = i18n.label_sources(ws.labels.model, template)
+    return found
+
+
+def _block_rooms(ws: Workspace, name: str, layout: str) -> dict[str, tuple[int, float]]:
+    """Where each block of a leaflet starts in the source language: panel and width (mm)."""
+    data, _ = content(ws, name, layout)
+    try:
+        filled, _, _ = LAYOUTS[layout](data, print_shop=False).layout()
+    except (Overflow, BadPin):
+        return {}
+    rooms: dict[str, tuple[int, float]] = {}
+    for item in filled:
+        for placed in item.placed:
+            block = block_of(placed.flowable)
+            rooms.setdefault(block, (item.room.panel, item.room.width / 72 * 25.4))
+    return rooms

@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 
 from careprint import build as builder
+from careprint.content import i18n
 from careprint.content.models import Region
 from careprint.deliver.emailing import Delivered, email_handout
 from careprint.deliver.files import write_all_atomic, write_atomic
@@ -88,11 +89,44 @@ def _progress(total: int, label: str) -> Iterator[Callable[[], None]]:
         yield lambda: progress.advance(task)
 
 
+LANG_HELP = "Language of the leaflet (repeat for several); 'all' for every translation. "
+
+
+def _languages(ws: Workspace, asked: Sequence[str]) -> list[str | None]:
+    """The languages asked for: None means each leaflet's own."""
+    if not asked:
+        return [None]
+    known = ws.languages()
+    chosen: list[str | None] = []
+    for language in asked:
+        if language == "all":
+            chosen += [lang for lang in known if lang not in chosen]
+        elif language in known:
+            chosen.append(language)
+        else:
+            raise UsageError(
+                f"there is no translation into '{language}'.",
+                fix=_choose_text("Languages here", language, known)
+                + f" Start one with: careprint translate export --lang {language}",
+            )
+    return chosen
+
+
+def _choose_text(intro: str, given: str, names: list[str]) -> str:
+    from careprint.workspace import _choose
+
+    return _choose(intro, given, names)
+
+
 @cli.command()
 @click.argument("leaflets", nargs=-1)
 @click.option("--layout", help="Build only this layout (e.g. trifold). Default: the leaflet's own.")
+@click.option("--lang", "languages", multiple=True, help=LANG_HELP + "Default: the leaflet's own.")
 @click.option(
     "--print-shop", is_flag=True, help="Also build the print-shop edition (bleed, marks, CMYK)."
+)
+@click.option(
+    "--strict", is_flag=True, help="Fail when a translation is missing, instead of printing Dutch."
 )
 @click.option(
     "--out",
@@ -105,7 +139,9 @@ def build(
     ctx: click.Context,
     leaflets: tuple[str, ...],
     layout: str | None,
+    languages: tuple[str, ...],
     print_shop: bool,
+    strict: bool,
     out: Path | None,
 ) -> None:
     """Build leaflets as PDF (all of them when none is named).
@@ -113,15 +149,20 @@ def build(
     \b
     Example:
       careprint build triggerpointtherapie --layout trifold --print-shop
+      careprint build --lang en --lang de
     """
     ws = _workspace(ctx)
     out_dir = out if out is not None else ws.root / "out" / "leaflets"
     failed = 0
-    jobs = _jobs(ws, leaflets, layout)
+    jobs = [
+        (name, each, language)
+        for name, each in _jobs(ws, leaflets, layout)
+        for language in _languages(ws, languages)
+    ]
     with _progress(len(jobs), "Building") as step:
-        for name, each in jobs:
+        for name, each, language in jobs:
             try:
-                files = builder.outputs(ws, name, each, print_shop, out_dir)
+                files = builder.outputs(ws, name, each, print_shop, out_dir, language, strict)
                 write_all_atomic({f.path: f.data for f in files})
             except CareprintError as exc:
                 failed += 1
@@ -147,14 +188,15 @@ def check(ctx: click.Context) -> None:
     ws = _workspace(ctx)
     failed = 0
     for name, each in _jobs(ws, (), None):
-        try:
-            fit = builder.fit(ws, name, each)
-        except CareprintError as exc:
-            failed += 1
-            click.echo(f"error: {exc}", err=True)
-            continue
-        room = ", ".join(f"panel {p}: {mm:.0f} mm" for p, mm in sorted(fit.free_mm.items()))
-        click.echo(f"ok: {name} ({each}) fits; room left at the foot of {room}")
+        for language in ws.languages():
+            try:
+                fit = builder.fit(ws, name, each, language)
+            except CareprintError as exc:
+                failed += 1
+                click.echo(f"error: {exc}", err=True)
+                continue
+            room = ", ".join(f"panel {p}: {mm:.0f} mm" for p, mm in sorted(fit.free_mm.items()))
+            click.echo(f"ok: {name} ({each}, {language}) fits; room left at the foot of {room}")
     try:
         click.echo(f"ok: the library holds {len(ws.library)} self-massage instructions")
     except CareprintError as exc:
@@ -290,6 +332,83 @@ def points(ctx: click.Context) -> None:
         click.echo(f"{region}:")
         for e in sorted((e for e in entries if e.region == region), key=lambda e: e.id):
             click.echo(f"  {e.id:<{width}}  {e.muscle}  [{e.latin}]")
+
+
+@cli.group()
+def translate() -> None:
+    """Translation files (PO) for translators: create or update them, see how far they are.
+
+    \b
+    Example:
+      careprint translate export --lang en     # then translate translations/en/*.po
+      careprint translate status
+    """
+
+
+@translate.command("export")
+@click.option(
+    "--lang", "languages", multiple=True, required=True, help="Language code, e.g. en, de, tr, ar."
+)
+@click.pass_context
+def translate_export(ctx: click.Context, languages: tuple[str, ...]) -> None:
+    """Create or update the PO files of a language from the Dutch texts.
+
+    New texts are added, changed ones marked fuzzy (with the old text shown), texts no longer
+    used kept at the end as obsolete; existing translations stay.
+
+    \b
+    Example:
+      careprint translate export --lang de
+    """
+    ws = _workspace(ctx)
+    sources = builder.catalogue_sources(ws)
+    for language in languages:
+        if not i18n.known_language(language) or language == ws.practice.model.language:
+            raise UsageError(
+                f"'{language}' is not a language to translate into.",
+                fix="Use a language code such as en, de, tr or ar "
+                f"(the texts themselves are in {ws.practice.model.language}).",
+            )
+        for domain, found in sources.items():
+            path = ws.root / "translations" / language / f"{domain}.po"
+            old = i18n.read(path, ws.display(path), language) if path.is_file() else None
+            practice = ws.practice.model
+            fresh = i18n.template(found, language, practice.name, practice.email)
+            changes = i18n.update(old, fresh)
+            write_atomic(path, i18n.write(fresh))
+            click.echo(
+                f"{ws.display(path)}: {len(found)} texts; {changes.added} new, "
+                f"{changes.fuzzy} changed (fuzzy), {changes.obsolete} no longer used"
+            )
+
+
+@translate.command("status")
+@click.option("--lang", "languages", multiple=True, help="Only these languages.")
+@click.pass_context
+def translate_status(ctx: click.Context, languages: tuple[str, ...]) -> None:
+    """How far each language is: translated, fuzzy and missing texts per file.
+
+    \b
+    Example:
+      careprint translate status
+    """
+    ws = _workspace(ctx)
+    sources = builder.catalogue_sources(ws)
+    chosen = list(languages) or ws.languages()[1:]
+    if not chosen:
+        click.echo("No translations yet. Start one with: careprint translate export --lang en")
+        return
+    width = max(len(f"{d}.po") for d in sources)
+    for language in chosen:
+        click.echo(f"{language}:")
+        click.echo(f"  {'file':<{width}}  translated  fuzzy  missing")
+        for domain, found in sources.items():
+            path = ws.root / "translations" / language / f"{domain}.po"
+            catalog = i18n.read(path, ws.display(path), language) if path.is_file() else None
+            st = i18n.status(catalog, found)
+            click.echo(
+                f"  {domain + '.po':<{width}}  {st.translated:>10}  {st.fuzzy:>5}  {st.missing:>7}"
+            )
 
 
 def main(argv: Sequence[str] | None = None) -> int:

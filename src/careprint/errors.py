@@ -60,3 +60,7 @@ class ArtworkError(CareprintError):
 
 class UsageError(CareprintError):
     """A command used in a way that cannot work (unknown leaflet, no workspace here, ...)."""
+
+
+class TranslationError(CareprintError):
+    """A translation is missing, stale or breaks a placeholder, and --strict was asked for."""

@@ -10,7 +10,7 @@ from typing import Generic, TypeVar
 
 from pydantic import BaseModel
 
-from careprint.content import source
+from careprint.content import i18n, source
 from careprint.content.colour import WHITE, contrast
 from careprint.content.models import Client, Labels, LayoutSpec, Leaflet, Practice, SelfMassage
 from careprint.content.source import Document, Loc
@@ -35,6 +35,8 @@ class Workspace:
 
     def __init__(self, root: Path) -> None:
         self.root = root.resolve()
+        self._translators: dict[tuple[str, str], i18n.Translator] = {}
+        self.warned: set[str] = set()  # translation files already warned about
 
     @classmethod
     def find(cls, start: Path) -> Workspace:
@@ -151,6 +153,20 @@ class Workspace:
         folder = self.root / "translations"
         found = {p.name for p in folder.iterdir() if p.is_dir()} if folder.is_dir() else set()
         return [self.practice.model.language, *sorted(found - {self.practice.model.language})]
+
+    def translator(self, language: str, domain: str) -> i18n.Translator:
+        """The translations of one catalogue (a leaflet's, 'self-massage' or 'labels')."""
+        key = (language, domain)
+        if key not in self._translators:
+            path = self.root / "translations" / language / f"{domain}.po"
+            display = self.display(path)
+            if path.is_file():
+                catalog = i18n.read(path, display, language)
+                text = path.read_text(encoding="utf-8", errors="replace")
+                self._translators[key] = i18n.Translator(catalog, display, language, text)
+            else:
+                self._translators[key] = i18n.Translator(None, display, language)
+        return self._translators[key]
 
     @cached_property
     def library(self) -> dict[str, Loaded[SelfMassage]]:

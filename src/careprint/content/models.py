@@ -45,6 +45,11 @@ class Colours(Model):
     )
 
 
+class FontPair(Model):
+    regular: str = Field(description="TrueType file for body text, relative to the workspace.")
+    bold: str = Field(description="TrueType file for headings and emphasis.")
+
+
 class Fonts(Model):
     regular: str = Field(
         default="fonts/FiraSans-Regular.ttf",
@@ -53,6 +58,12 @@ class Fonts(Model):
     bold: str = Field(
         default="fonts/FiraSans-Bold.ttf",
         description="TrueType file for headings and emphasis, relative to the workspace.",
+    )
+    arabic: FontPair = Field(
+        default=FontPair(
+            regular="fonts/IBMPlexSansArabic-Regular.ttf", bold="fonts/IBMPlexSansArabic-Bold.ttf"
+        ),
+        description="Typeface for Arabic (and the Latin in Arabic texts).",
     )
 
 
