@@ -313,7 +313,7 @@ def test_an_encrypted_pdf_opens_with_its_password_only(workspace: Path, run: Run
     assert reader._encryption is not None and reader._encryption.V == 5  # AES-256
     body = draft.get_body(("plain",))
     assert body is not None
-    assert "Dat wachtwoord krijg je apart van mij, per\ntelefoon of sms." in body.get_content()
+    assert "Dat wachtwoord krijg je apart van mij, per telefoon of sms." in body.get_content()
     assert secret not in body.get_content()
     for path in (workspace / "out").rglob("*"):
         if path.is_file() and path.suffix != ".eml":

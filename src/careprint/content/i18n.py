@@ -236,11 +236,11 @@ def update(old: Catalog | None, fresh: Catalog) -> Changes:
         else:
             changes.added += 1
     for message in old:
-        if message.id and (_key(message.id), message.context) not in used:
-            if _filled(message.string):
-                key = (_key(message.id), message.context) if message.context else message.id
-                fresh.obsolete[key] = message  # type: ignore[index]
-                changes.obsolete += 1
+        unused = message.id and (_key(message.id), message.context) not in used
+        if unused and _filled(message.string):
+            key = (_key(message.id), message.context) if message.context else message.id
+            fresh.obsolete[key] = message  # type: ignore[index]
+            changes.obsolete += 1
     for key, message in old.obsolete.items():
         fresh.obsolete.setdefault(key, message)
     fresh.creation_date = old.creation_date

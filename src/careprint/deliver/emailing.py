@@ -7,6 +7,7 @@ import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
+from careprint.content import i18n
 from careprint.deliver import mail
 from careprint.deliver.files import write_atomic
 from careprint.deliver.ledger import Entry, Ledger, delivery_key
@@ -69,7 +70,20 @@ def email_handout(
         "practice": practice,
         "encrypted": encrypted,
     }
-    text = mail.letter(ws.root / "templates" / "email", "templates/email", client.language, context)
+    source_language = practice.language
+    tr = ws.translator(client.language, i18n.LABELS)
+
+    def translate(text: str) -> str:
+        return text if client.language == source_language else tr.get(i18n.EMAIL, text)
+
+    text = mail.letter(
+        ws.root / "templates" / "email",
+        "templates/email",
+        client.language,
+        source_language,
+        context,
+        translate,
+    )
     domain = mail.sender(practice).rpartition("@")[2].rstrip(">") or "careprint.invalid"
     # the same handout keeps its Message-ID, so a copy that went twice is one mail to the client
     unique = f".{secrets.token_hex(4)}" if again else ""

@@ -17,6 +17,7 @@ import secrets
 import smtplib
 import socket
 import ssl
+from collections.abc import Callable
 from dataclasses import dataclass
 from email import policy
 from email.headerregistry import Address
@@ -69,27 +70,48 @@ def encrypt(pdf: bytes, secret: str) -> bytes:
     return out.getvalue()
 
 
-def letter(templates: Path, display: str, language: str, context: dict[str, object]) -> Letter:
-    """Subject and body from ``templates/email/<language>.j2`` (first line: 'Subject: ...')."""
+def letter(
+    templates: Path,
+    display: str,
+    language: str,
+    source_language: str,
+    context: dict[str, object],
+    translate: Callable[[str], str],
+) -> Letter:
+    """Subject and body of the email (first line: 'Subject: ...').
+
+    A language's own ``templates/email/<language>.j2`` is used as it is; otherwise the source
+    language's template, its sentences translated through ``translate`` (labels.po).
+    """
     path = templates / f"{language}.j2"
     if not path.is_file():
-        raise UsageError(
-            f"there is no email text for language '{language}' ({display}/{language}.j2).",
-            fix=f"Write {display}/{language}.j2, starting from {display}/nl.j2.",
-        )
+        path = templates / f"{source_language}.j2"
+        if not path.is_file():
+            raise UsageError(
+                f"there is no email text ({display}/{source_language}.j2).",
+                fix=f"Write {display}/{source_language}.j2; careprint's example has one.",
+            )
+    else:
+        translate = _same
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates),
         autoescape=jinja2.select_autoescape(["html", "htm"]),  # plain text: nothing to escape
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
+        extensions=["jinja2.ext.i18n"],
     )
-    name = f"{display}/{language}.j2"
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        translate, lambda one, other, n: translate(one if n == 1 else other), newstyle=True
+    )
+    name = f"{display}/{path.name}"
     try:
         text = env.get_template(path.name).render(context)
     except jinja2.TemplateSyntaxError as exc:
         raise UsageError(
-            f"{name}, line {exc.lineno}: the email text has a mistake ({exc.message}).",
-            fix="Compare it with nl.j2: every {{ and {% needs its closing }} or %}.",
+            f"the email text has a mistake ({exc.message}).",
+            file=name,
+            line=exc.lineno,
+            fix="Compare it with the example: every {{ and {% needs its closing }} or %}.",
         ) from None
     except jinja2.UndefinedError as exc:
         raise UsageError(
@@ -99,10 +121,16 @@ def letter(templates: Path, display: str, language: str, context: dict[str, obje
     head, _, body = text.lstrip("\n").partition("\n")
     if not head.startswith("Subject:") or not head[8:].strip():
         raise UsageError(
-            f"{name}, line 1: the first line of an email text must be 'Subject: ...'.",
+            "the first line of an email text must be 'Subject: ...'.",
+            file=name,
+            line=1,
             fix="Start the file with the subject line, e.g. 'Subject: Je oefeningen'.",
         )
     return Letter(head[8:].strip(), body.strip() + "\n")
+
+
+def _same(text: str) -> str:
+    return text
 
 
 def sender(practice: Practice) -> str:
