@@ -5,10 +5,11 @@ from __future__ import annotations
 from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, Table, TableStyle
 
 from careprint.content.models import Block
 from careprint.layout.brand import Palette
+from careprint.layout.rtl import para
 from careprint.layout.styles import Styles
 
 BULLET = "\u2022"  # a round bullet, drawn in the accent colour
@@ -24,9 +25,9 @@ def block_flowables(block: Block, styles: Styles, palette: Palette, width: float
     if block.kind == "call-to-action":
         items: list[Flowable] = []
         if block.heading:
-            items.append(Paragraph(markup(block.heading), styles.emphasis))
-        items += [Paragraph(markup(p), styles.emphasis) for p in block.paragraphs()]
-        items += [Paragraph(markup(b), styles.emphasis, bulletText=BULLET) for b in block.bullets]
+            items.append(para(markup(block.heading), styles.emphasis))
+        items += [para(markup(p), styles.emphasis) for p in block.paragraphs()]
+        items += [para(markup(b), styles.emphasis, bulletText=BULLET) for b in block.bullets]
         result = [_box(items, palette.primary, width, styles.body)]
     elif block.kind == "self-help":
         items = _plain(block, styles, boxed=True)
@@ -41,11 +42,9 @@ def block_flowables(block: Block, styles: Styles, palette: Palette, width: float
 def _plain(block: Block, styles: Styles, boxed: bool) -> list[Flowable]:
     items: list[Flowable] = []
     if block.heading:
-        items.append(
-            Paragraph(markup(block.heading), styles.box_heading if boxed else styles.heading)
-        )
-    items += [Paragraph(markup(p), styles.body) for p in block.paragraphs()]
-    items += [Paragraph(markup(b), styles.bullet, bulletText=BULLET) for b in block.bullets]
+        items.append(para(markup(block.heading), styles.box_heading if boxed else styles.heading))
+    items += [para(markup(p), styles.body) for p in block.paragraphs()]
+    items += [para(markup(b), styles.bullet, bulletText=BULLET) for b in block.bullets]
     if boxed and items:
         items[-1].style = _last(items[-1].style)
     return items

@@ -12,6 +12,7 @@ from reportlab.lib.styles import ParagraphStyle
 
 from careprint.layout.brand import Palette
 from careprint.layout.fonts import FontSet
+from careprint.layout.rtl import make_rtl
 
 
 @cache
@@ -43,7 +44,7 @@ class Styles:
 
 
 def make_styles(
-    fonts: FontSet, palette: Palette, size: float, spacing: float, language: str
+    fonts: FontSet, palette: Palette, size: float, spacing: float, language: str, rtl: bool = False
 ) -> Styles:
     """Ragged right, hyphenated, at least ``size`` points with ``spacing`` times that leading."""
     hyphens = hyphenator(language)
@@ -85,7 +86,7 @@ def make_styles(
         bulletColor=palette.accent,
         spaceAfter=size * 0.35,
     )
-    return Styles(
+    styles = Styles(
         body=body,
         bullet=bullet,
         heading=heading,
@@ -121,3 +122,7 @@ def make_styles(
             hyphenationLang="",
         ),
     )
+    if rtl:
+        for style in vars(styles).values():
+            make_rtl(style)
+    return styles

@@ -17,12 +17,14 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph
 
+from careprint.content.i18n import direction
 from careprint.content.models import Labels, LayoutSpec, Leaflet, Practice
 from careprint.layout import artwork, marks
 from careprint.layout.blocks import block_flowables, markup
 from careprint.layout.brand import Palette
 from careprint.layout.flow import Filled, Room, draw, pour
 from careprint.layout.fonts import FontSet
+from careprint.layout.rtl import lines_of, make_rtl, para
 from careprint.layout.styles import Styles, make_styles
 
 TOP_EXTRA = 3 * mm  # a little more room above and below the text than beside it
@@ -80,10 +82,18 @@ class Fit:
     free_mm: dict[int, float]
 
 
+def mirrored(spec: LayoutSpec) -> LayoutSpec:
+    """The layout seen in a mirror: each side's panels in the opposite order."""
+    sides = [side.model_copy(update={"panels": list(reversed(side.panels))}) for side in spec.sides]
+    return spec.model_copy(update={"sides": sides})
+
+
 class Trifold:
     def __init__(self, content: Content, print_shop: bool) -> None:
         self.c = content
-        self.spec = content.spec
+        self.rtl = direction(content.leaflet.language) == "rtl"
+        # a right-to-left leaflet is the mirror image: it opens and reads from the other side
+        self.spec = mirrored(content.spec) if self.rtl else content.spec
         self.print_shop = print_shop
         self.palette = Palette.of(content.practice.colours, cmyk=print_shop)
         self.styles: Styles = make_styles(
@@ -92,6 +102,7 @@ class Trifold:
             self.spec.body_size,
             self.spec.line_spacing,
             content.leaflet.language,
+            rtl=self.rtl,
         )
         self.width, self.height = self.spec.width * mm, self.spec.height * mm
         self.bleed = self.spec.bleed * mm if print_shop else 0.0
@@ -238,7 +249,7 @@ class Trifold:
         path = canvas.beginPath()
         path.rect(x, band, w, h - band + y)
         canvas.clipPath(path, stroke=0, fill=0)
-        cx, cy = (left + width * 0.74) * mm, self.height - 46 * mm
+        cx, cy = (left + width * (0.26 if self.rtl else 0.74)) * mm, self.height - 46 * mm
         rings(canvas, cx, cy, palette.lighten(palette.primary, 0.14))
         canvas.setFillColor(palette.accent)
         canvas.circle(cx, cy, 6 * mm, stroke=0, fill=1)
@@ -253,7 +264,9 @@ class Trifold:
             sub_style = styles.emphasis.clone(
                 "subtitle", fontName=self.c.fonts.regular, fontSize=14, leading=19
             )
-            subtitle = Paragraph(markup(self.c.leaflet.subtitle), sub_style)
+            if self.rtl:
+                make_rtl(sub_style)
+            subtitle = para(markup(self.c.leaflet.subtitle), sub_style)
             parts.append((subtitle, subtitle.wrap(text_w, self.height)[1]))
         gap = 5 * mm
         y_text = band + 14 * mm + sum(height for _, height in parts) + gap * (len(parts) - 1)
@@ -265,12 +278,13 @@ class Trifold:
         # logo and practice name in the white band
         logo_size = 24 * mm
         logo_y = (band - logo_size) / 2 + 2 * mm
-        artwork.draw_logo(canvas, self.logo, text_x, logo_y, logo_size, self.c.fonts.regular)
-        name_x = text_x + logo_size + 4 * mm
+        logo_x = text_x + text_w - logo_size if self.rtl else text_x
+        artwork.draw_logo(canvas, self.logo, logo_x, logo_y, logo_size, self.c.fonts.regular)
+        name_x = text_x if self.rtl else text_x + logo_size + 4 * mm
         name_w = text_w - logo_size - 4 * mm
-        lines = [Paragraph(markup(self.c.practice.name), styles.name)]
+        lines = [para(markup(self.c.practice.name), styles.name)]
         if self.c.practice.tagline:
-            lines.append(Paragraph(markup(self.c.practice.tagline), styles.small))
+            lines.append(para(markup(self.c.practice.tagline), styles.small))
         heights = [p.wrap(name_w, band)[1] for p in lines]
         y_name = logo_y + logo_size / 2 + sum(heights) / 2
         for paragraph, height in zip(lines, heights, strict=True):
@@ -303,9 +317,11 @@ class Trifold:
                 hyphenationMinWordLength=6,
                 hyphenationLang=self.styles.body.hyphenationLang,
             )
-            paragraph = Paragraph(markup(self.c.leaflet.title), candidate)
+            if self.rtl:
+                make_rtl(candidate)
+            paragraph = para(markup(self.c.leaflet.title), candidate)
             paragraph.wrap(width, self.height)
-            lines = len(paragraph.blPara.lines)
+            lines = lines_of(paragraph)
             if not getattr(paragraph, "_splitLongWordCount", 0) and lines <= 3:
                 return paragraph
         return paragraph
@@ -315,14 +331,18 @@ class Trifold:
         practice, labels, styles = self.c.practice, self.c.labels, self.styles
         room = self.room(self.spec.back)
         items: list[Flowable] = [LogoFlowable(self.logo, 26 * mm, self.c.fonts.regular)]
-        items.append(Paragraph(markup(practice.name), styles.name))
+        items.append(para(markup(practice.name), styles.name))
         if practice.tagline:
-            items.append(Paragraph(markup(practice.tagline), styles.small))
+            items.append(para(markup(practice.tagline), styles.small))
         address = styles.contact.clone("address", spaceBefore=8)
+        if self.rtl:
+            make_rtl(address)
         items.append(Paragraph("<br/>".join(markup(line) for line in practice.address), address))
         label = styles.contact.clone(
             "label", fontName=self.c.fonts.bold, textColor=self.palette.primary, spaceBefore=7
         )
+        if self.rtl:
+            make_rtl(label)
         for caption, value in (
             (labels.phone, practice.phone),
             (labels.email, practice.email),
@@ -330,8 +350,8 @@ class Trifold:
             (labels.hours, practice.hours),
         ):
             if value:
-                items.append(Paragraph(markup(caption), label))
-                items.append(Paragraph(markup(value), styles.contact))
+                items.append(para(markup(caption), label))
+                items.append(para(markup(value), styles.contact))
         height = sum(
             f.wrap(room.width, self.height)[1] + f.getSpaceBefore() + f.getSpaceAfter()
             for f in items
@@ -362,11 +382,13 @@ class Trifold:
                 size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0]
             )
             drawing.add(qr)
-            artwork.draw(canvas, drawing, room.x, room.y, self.c.fonts.regular)
-            caption = Paragraph(markup(self.c.labels.scan), self.styles.contact)
+            qr_x = room.x + room.width - size if self.rtl else room.x
+            artwork.draw(canvas, drawing, qr_x, room.y, self.c.fonts.regular)
+            caption = para(markup(self.c.labels.scan), self.styles.contact)
             cap_w = room.width - size - 5 * mm
             _, cap_h = caption.wrap(cap_w, size)
-            caption.drawOn(canvas, room.x + size + 5 * mm, room.y + (size - cap_h) / 2)
+            cap_x = room.x if self.rtl else room.x + size + 5 * mm
+            caption.drawOn(canvas, cap_x, room.y + (size - cap_h) / 2)
 
     def draw_marks(self, canvas: Canvas, side_index: int, side_name: str) -> None:
         side = self.spec.sides[side_index]

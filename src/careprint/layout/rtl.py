@@ -1,0 +1,286 @@
+"""Right-to-left text (Arabic): shaped with HarfBuzz, words in visual order, right-aligned.
+
+ReportLab's Paragraph cannot lay out right-to-left text here (its bidi module is not on the
+package index, and shaping inside Paragraph fails for Arabic), so this module does the little
+that patient texts need. Lines are broken in logical order using the shaped widths of the
+words; each word is shaped on its own (Arabic letters join only within a word); words are then
+put in visual order with a word-level form of the Unicode bidi rules: Arabic words run from
+right to left, a run of Latin words (an email address, a name) keeps its own left-to-right
+order, and numbers between Latin words belong to them. Every line is marked with its logical
+text (PDF /ActualText), so copying or extracting it gives the Arabic in reading order.
+
+A word the font cannot shape (a glyph missing) is an error rather than a row of disconnected
+letters; the callers check characters against the font before layout.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from xml.sax.saxutils import unescape
+
+from reportlab.lib.enums import TA_CENTER, TA_LEFT
+from reportlab.lib.fonts import tt2ps
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfbase.ttfonts import ShapedStr, shapeStr
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable
+
+TAG = re.compile(r"<(/?)(b|br/?)\s*/?>")
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str  # logical order
+    font: str
+    size: float
+
+    @property
+    def shaped(self) -> str:
+        return _shape(self.text, self.font, self.size)
+
+    @property
+    def width(self) -> float:
+        return _width(self.text, self.font, self.size)
+
+    @property
+    def direction(self) -> str:
+        """'R' for Arabic letters, 'L' for Latin letters, 'D' for numbers, 'N' for signs only."""
+        return _direction(self.text)
+
+
+@lru_cache(maxsize=20_000)
+def _shape(text: str, font: str, size: float) -> str:
+    return shapeStr(text, font, size)  # type: ignore[no-any-return]
+
+
+@lru_cache(maxsize=20_000)
+def _width(text: str, font: str, size: float) -> float:
+    shaped = _shape(text, font, size)
+    if isinstance(shaped, ShapedStr):
+        advance: float = sum(d.x_advance for d in shaped.__shapeData__)
+        return advance * size / 1000
+    return float(stringWidth(text, font, size))
+
+
+@lru_cache(maxsize=20_000)
+def _direction(text: str) -> str:
+    for ch in text:
+        kind = unicodedata.bidirectional(ch)
+        if kind in ("R", "AL"):
+            return "R"
+        if kind == "L":
+            return "L"
+    return "D" if any(ch.isdigit() for ch in text) else "N"
+
+
+def visual(words: list[Word]) -> list[Word]:
+    """Words of one right-to-left line in the order they are drawn, left to right."""
+    kinds = [w.direction for w in words]
+    resolved = list(kinds)
+    for i, kind in enumerate(kinds):
+        if kind == "D":  # numbers read left to right, a phone number's groups in their order
+            resolved[i] = "L"
+        elif kind == "N":  # a sign between Latin words goes with them
+            before = next((k for k in reversed(kinds[:i]) if k != "N"), "R")
+            after = next((k for k in kinds[i + 1 :] if k != "N"), "R")
+            resolved[i] = "L" if before in "LD" and after in "LD" else "R"
+    runs: list[tuple[bool, list[Word]]] = []
+    for word, kind in zip(words, resolved, strict=True):
+        ltr = kind == "L"
+        if ltr and runs and runs[-1][0]:
+            runs[-1][1].append(word)
+        else:
+            runs.append((ltr, [word]))
+    return [word for _, run in reversed(runs) for word in run]
+
+
+def words_of(markup: str, regular: str, size: float) -> list[Word | None]:
+    """The words of a paragraph's markup (``<b>``, ``<br/>``); None marks a line break."""
+    bold = tt2ps(regular, 1, 0)
+    found: list[Word | None] = []
+    font = regular
+    position = 0
+    for match in [*TAG.finditer(markup), None]:
+        end = match.start() if match else len(markup)
+        for token in unescape(markup[position:end]).split():
+            found.append(Word(token, font, size))
+        if match is None:
+            break
+        closing, tag = match.group(1), match.group(2)
+        if tag.startswith("br"):
+            found.append(None)
+        else:
+            font = regular if closing else bold
+        position = match.end()
+    return found
+
+
+class RtlParagraph(Flowable):  # type: ignore[misc]
+    """A right-to-left paragraph with the ParagraphStyle attributes careprint uses."""
+
+    def __init__(
+        self,
+        markup: str,
+        style: ParagraphStyle,
+        bulletText: str | None = None,
+        lines: list[list[Word]] | None = None,
+    ) -> None:
+        super().__init__()
+        self.markup, self.style, self.bulletText = markup, style, bulletText
+        self.words = words_of(markup, style.fontName, style.fontSize)
+        self.lines = lines
+        self._fixed = lines is not None  # the part of a split paragraph keeps its lines
+        self._wrapped_for = -1.0
+        self.width = 0.0
+        self.height = 0.0
+        self._space_before: float | None = None  # set on the parts of a split paragraph
+        self._space_after: float | None = None
+
+    def getSpaceBefore(self) -> float:
+        return float(self.style.spaceBefore if self._space_before is None else self._space_before)
+
+    def getSpaceAfter(self) -> float:
+        return float(self.style.spaceAfter if self._space_after is None else self._space_after)
+
+    def getKeepWithNext(self) -> bool:
+        return bool(getattr(self.style, "keepWithNext", 0))
+
+    @property
+    def keepWithNext(self) -> bool:
+        return self.getKeepWithNext()
+
+    def _space(self) -> float:
+        return float(stringWidth(" ", self.style.fontName, self.style.fontSize))
+
+    def _break(self, width: float) -> list[list[Word]]:
+        room = width - self.style.leftIndent - self.style.rightIndent
+        lines: list[list[Word]] = [[]]
+        used = 0.0
+        space = self._space()
+        for word in self.words:
+            if word is None:
+                lines.append([])
+                used = 0.0
+                continue
+            need = word.width + (space if lines[-1] else 0.0)
+            if lines[-1] and used + need > room:
+                lines.append([word])
+                used = word.width
+            else:
+                lines[-1].append(word)
+                used += need
+        return lines
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        if not self._fixed and (self.lines is None or self._wrapped_for != avail_width):
+            self.lines = self._break(avail_width)
+            self._wrapped_for = avail_width
+        assert self.lines is not None
+        self.height = len(self.lines) * self.style.leading
+        return self.width, self.height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        self.wrap(avail_width, avail_height)
+        assert self.lines is not None
+        fits = int(avail_height // self.style.leading)
+        if fits <= 0 or fits >= len(self.lines):
+            return []
+        if not self.style.allowWidows and len(self.lines) - fits < 2 and fits > 2:
+            fits -= 1
+        first = RtlParagraph(self.markup, self.style, self.bulletText, self.lines[:fits])
+        rest = RtlParagraph(self.markup, self.style, None, self.lines[fits:])
+        first._space_after = 0
+        rest._space_before = 0
+        return [first, rest]
+
+    def draw(self) -> None:
+        canvas: Canvas = self.canv
+        style = self.style
+        assert self.lines is not None
+        space = self._space()
+        right = self.width - style.rightIndent
+        left = style.leftIndent
+        y = self.height - style.fontSize
+        canvas.setFillColor(style.textColor)
+        for index, line in enumerate(self.lines):
+            width = sum(w.width for w in line) + space * max(0, len(line) - 1)
+            if style.alignment == TA_CENTER:
+                x = (left + right - width) / 2
+            elif style.alignment == TA_LEFT and _direction(self.markup) != "R":
+                x = left
+            else:
+                x = right - width
+            draw_words(canvas, line, x, y, space)
+            if index == 0 and self.bulletText:
+                canvas.saveState()
+                font = style.bulletFontName or style.fontName
+                size = style.bulletFontSize or style.fontSize
+                canvas.setFont(font, size)
+                canvas.setFillColor(style.bulletColor or style.textColor)
+                canvas.drawRightString(self.width - style.bulletIndent, y, self.bulletText)
+                canvas.restoreState()
+            y -= style.leading
+
+
+def draw_words(canvas: Canvas, words: list[Word], x: float, y: float, space: float) -> float:
+    """Draw one line's words (given in logical order) from ``x`` in visual order.
+
+    The line is marked with its logical text, so it is copied and extracted in reading order.
+    """
+    logical = " ".join(w.text for w in words).encode("utf-16-be").hex().upper()
+    canvas.addLiteral(f"/Span <</ActualText <FEFF{logical}>>> BDC")
+    for word in visual(words):
+        canvas.setFont(word.font, word.size)
+        canvas.drawString(x, y, word.shaped)
+        x += word.width + space
+    canvas.addLiteral("EMC")
+    return x
+
+
+def draw_line(
+    canvas: Canvas, text: str, x: float, y: float, font: str, size: float, align: str = "right"
+) -> None:
+    """One right-to-left line at ``x`` (its right edge for 'right', left edge for 'left')."""
+    words = [Word(t, font, size) for t in text.split()]
+    space = float(stringWidth(" ", font, size))
+    width = sum(w.width for w in words) + space * max(0, len(words) - 1)
+    start = x - width if align == "right" else x - width / 2 if align == "centre" else x
+    draw_words(canvas, words, start, y, space)
+
+
+def line_width(text: str, font: str, size: float) -> float:
+    words = [Word(t, font, size) for t in text.split()]
+    space = float(stringWidth(" ", font, size))
+    return sum(w.width for w in words) + space * max(0, len(words) - 1)
+
+
+def para(text: str, style: ParagraphStyle, bulletText: str | None = None) -> Flowable:
+    """A paragraph of ``text`` (ReportLab markup): right-to-left when its style says so."""
+    from reportlab.platypus import Paragraph
+
+    if getattr(style, "rtl", False):
+        return RtlParagraph(text, style, bulletText)
+    return Paragraph(text, style, bulletText=bulletText)
+
+
+def make_rtl(style: ParagraphStyle) -> ParagraphStyle:
+    """``style`` set right-to-left: right-aligned, no hyphenation."""
+    from reportlab.lib.enums import TA_RIGHT
+
+    if style.alignment != TA_CENTER:
+        style.alignment = TA_RIGHT
+    style.hyphenationLang = ""
+    style.rtl = True
+    return style
+
+
+def lines_of(paragraph: Flowable) -> int:
+    """How many lines a wrapped paragraph has (either kind)."""
+    if isinstance(paragraph, RtlParagraph):
+        return len(paragraph.lines or [])
+    return len(paragraph.blPara.lines)
