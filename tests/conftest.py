@@ -12,7 +12,15 @@ import pytest
 from careprint.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
-WORKSPACE_PARTS = ("practice.yaml", "leaflets", "templates", "fonts", "self-massage", "clients")
+WORKSPACE_PARTS = (
+    "practice.yaml",
+    "leaflets",
+    "templates",
+    "fonts",
+    "self-massage",
+    "clients",
+    "translations",
+)
 
 
 @dataclass

@@ -52,7 +52,7 @@ CASES = {
     "client-language.yaml": (
         "clients/dossier-0147.yaml, line 5: there is no translation into 'fr'.\n"
         "    language: fr\n"
-        "  Use one of: nl."
+        "  Use one of: nl, ar, de, en, tr."
     ),
     "client-missing-name.yaml": (
         "clients/dossier-0147.yaml, line 3: 'name' is missing from the file.\n"

@@ -194,6 +194,8 @@ def check(ctx: click.Context) -> None:
             except CareprintError as exc:
                 failed += 1
                 click.echo(f"error: {exc}", err=True)
+                if language == ws.languages()[0]:
+                    break  # the source text is wrong: its translations cannot tell more
                 continue
             room = ", ".join(f"panel {p}: {mm:.0f} mm" for p, mm in sorted(fit.free_mm.items()))
             click.echo(f"ok: {name} ({each}, {language}) fits; room left at the foot of {room}")

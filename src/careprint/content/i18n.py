@@ -269,10 +269,10 @@ def read(path: Path, display: str, language: str) -> Catalog:
     """A PO file; a damaged one is an error with its line."""
     data = path.read_bytes()
     try:
-        return read_po(io.BytesIO(data), locale=language.replace("-", "_"), abort_invalid=True)
+        catalog = read_po(io.BytesIO(data), locale=language.replace("-", "_"), abort_invalid=True)
     except PoFileError as exc:
         match = re.search(r" on (\d+)$", str(exc))
-        line = int(match.group(1)) if match else None
+        line = int(match.group(1)) + 1 if match else None  # Babel counts from 0
         lines = data.decode("utf-8", "replace").splitlines()
         source = lines[line - 1] if line and 0 < line <= len(lines) else None
         reason = re.sub(r" on \d+$", "", str(exc)).rstrip(".").lower()
@@ -290,6 +290,32 @@ def read(path: Path, display: str, language: str) -> Catalog:
             file=display,
             fix="Save it as UTF-8 from a PO editor (e.g. Poedit).",
         ) from None
+    _previous_ids(catalog, data.decode("utf-8", "replace"))
+    return catalog
+
+
+def _previous_ids(catalog: Catalog, text: str) -> None:
+    """Babel drops the '#| msgid' lines it writes; read them back, so they survive an update."""
+    previous: dict[int, str] = {}
+    pending: list[str] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.startswith("#| msgid "):
+            pending = [line[len("#| msgid ") :]]
+        elif line.startswith('#| "') and pending:
+            pending.append(line[3:])
+        elif line.startswith("msgid ") and pending:
+            previous[number] = "".join(_unquote(part) for part in pending)
+            pending = []
+        elif not line.startswith(("#", "msgctxt")):
+            pending = []
+    for message in catalog:
+        if message.lineno in previous:
+            message.previous_id = [previous[message.lineno]]
+
+
+def _unquote(quoted: str) -> str:
+    inner = quoted.strip()[1:-1]
+    return inner.replace('\\"', '"').replace("\\n", "\n").replace("\\\\", "\\")
 
 
 def write(catalog: Catalog) -> bytes:
@@ -365,11 +391,12 @@ class Translator:
         return TranslatedPlural(one=source.one, other=source.other, forms=tuple(forms), rule=rule)
 
     def line_of(self, context: str) -> int | None:
+        """The line of the entry's msgctxt (Babel knows the msgid's, the line after it)."""
         if self.catalog is None:
             return None
         for message in self.catalog:
-            if message.context == context:
-                return int(message.lineno) if message.lineno else None
+            if message.context == context and message.lineno:
+                return int(message.lineno) - 1
         return None
 
     def error(

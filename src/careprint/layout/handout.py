@@ -15,6 +15,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from babel import Locale
 from babel.dates import format_date, get_day_names
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib.colors import Color
@@ -30,19 +31,20 @@ from reportlab.platypus import (
     KeepTogether,
     PageBreak,
     PageTemplate,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
 )
 from reportlab.platypus.flowables import _listWrapOn
 
+from careprint.content.i18n import direction
 from careprint.content.models import Choice, Client, HandoutLabels, Labels, Practice, SelfMassage
 from careprint.layout import artwork
 from careprint.layout.blocks import BULLET, markup
 from careprint.layout.brand import Palette
 from careprint.layout.diagram import BodyDiagram, marker, zone_swatch
 from careprint.layout.fonts import FontSet
+from careprint.layout.rtl import draw_line, make_rtl, para
 
 SIZE = 12.0  # body text, points; nothing on the handout is smaller
 LEADING = SIZE * 1.4
@@ -101,7 +103,7 @@ class HandoutContent:
 
 
 class _Styles:
-    def __init__(self, fonts: FontSet, palette: Palette) -> None:
+    def __init__(self, fonts: FontSet, palette: Palette, rtl: bool = False) -> None:
         base = ParagraphStyle(
             "body",
             fontName=fonts.regular,
@@ -165,6 +167,16 @@ class _Styles:
         self.name = style(
             "name", fontName=fonts.bold, fontSize=14, leading=17, textColor=palette.primary
         )
+        self.rtl = rtl
+        if rtl:
+            for value in list(vars(self).values()):
+                if isinstance(value, ParagraphStyle):
+                    make_rtl(value)
+
+    def like(self, base: ParagraphStyle, name: str, **kw: Any) -> ParagraphStyle:
+        """A variant of ``base``, right-to-left when the handout is."""
+        style = ParagraphStyle(name, parent=base, **kw)
+        return make_rtl(style) if self.rtl else style
 
 
 class PressureScale(Flowable):  # type: ignore[misc]
@@ -178,10 +190,12 @@ class PressureScale(Flowable):  # type: ignore[misc]
         target: int | None = None,
         stop: int | None = None,
         numbers: bool = False,
+        rtl: bool = False,
     ) -> None:
         super().__init__()
         self.width, self.palette, self.font = width, palette, font
         self.target, self.stop, self.numbers = target, stop, numbers
+        self.rtl = rtl
         self.cell = width / 11
         self.height = self.cell * (0.8 if numbers else 0.55)
 
@@ -192,7 +206,7 @@ class PressureScale(Flowable):  # type: ignore[misc]
         canvas, palette = self.canv, self.palette
         gap = self.cell * 0.12
         for level in range(11):
-            x = level * self.cell
+            x = (10 - level if self.rtl else level) * self.cell
             if self.target is None:
                 fill = palette.lighten(palette.accent, 0.9 - 0.08 * level)
             elif level <= self.target:
@@ -261,7 +275,7 @@ class WritingLines(Flowable):  # type: ignore[misc]
 
     def __init__(self, title: str, style: ParagraphStyle, palette: Palette) -> None:
         super().__init__()
-        self.title, self.style, self.palette = Paragraph(markup(title), style), style, palette
+        self.title, self.style, self.palette = para(markup(title), style), style, palette
         self.height = 0.0
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
@@ -287,8 +301,9 @@ class Handout:
         self.c = content
         self.text: HandoutLabels = content.labels.handout
         self.palette = Palette.of(content.practice.colours, cmyk=False)
-        self.styles = _Styles(content.fonts, self.palette)
         self.language = content.client.language
+        self.rtl = direction(self.language) == "rtl"
+        self.styles = _Styles(content.fonts, self.palette, self.rtl)
         self.logo: Drawing = artwork.logo(
             content.logo, content.logo_display, content.practice.colours, cmyk=False
         )
@@ -304,17 +319,17 @@ class Handout:
         s, t, client = self.styles, self.text, self.c.client
         date = format_date(client.date, "long", locale=self.language)
         story: list[Flowable] = [
-            Paragraph(markup(t.title.format(name=client.name)), s.title),
-            Paragraph(markup(t.consult.format(date=date, therapist=client.therapist)), s.body),
+            para(markup(t.title.format(name=client.name)), s.title),
+            para(markup(t.consult.format(date=date, therapist=client.therapist)), s.body),
             Spacer(1, 2 * mm),
-            Paragraph(markup(t.intro), s.body),
+            para(markup(t.intro), s.body),
         ]
         if client.notes:
             story.append(
                 self._box(
                     [
-                        Paragraph(markup(t.notes), s.label),
-                        *[Paragraph(markup(p), s.body) for p in _paragraphs(client.notes)],
+                        para(markup(t.notes), s.label),
+                        *[para(markup(p), s.body) for p in _paragraphs(client.notes)],
                     ],
                     self.palette.tint,
                 )
@@ -338,13 +353,14 @@ class Handout:
                 Spacer(1, 4 * mm),
                 self._box(
                     [
-                        Paragraph(markup(t.scale), s.tight),
+                        para(markup(t.scale), s.tight),
                         Spacer(1, 3 * mm),
                         PressureScale(
                             self.width - 2 * SIZE,
                             self.palette,
                             self.c.fonts.regular,
                             numbers=True,
+                            rtl=self.rtl,
                         ),
                         Spacer(1, 3 * mm),
                         self._legend(self.width - 2 * SIZE),
@@ -358,16 +374,22 @@ class Handout:
         s, t = self.styles, self.text
         return Table(
             [
-                [
-                    Legend("point", self.palette),
-                    Paragraph(markup(t.legend_point), s.tight),
-                    Legend("zone", self.palette),
-                    Paragraph(markup(t.legend_zone), s.tight),
-                ]
+                self.row(
+                    [
+                        Legend("point", self.palette),
+                        para(markup(t.legend_point), s.tight),
+                        Legend("zone", self.palette),
+                        para(markup(t.legend_zone), s.tight),
+                    ]
+                )
             ],
-            colWidths=[9 * mm, width / 2 - 9 * mm, 9 * mm, width / 2 - 9 * mm],
+            colWidths=self.row([9 * mm, width / 2 - 9 * mm, 9 * mm, width / 2 - 9 * mm]),
             style=self._grid_style(pad=1.5),
         )
+
+    def row(self, cells: list[Any]) -> list[Any]:
+        """Cells of a table row in reading order, drawn from the right in a right-to-left text."""
+        return list(reversed(cells)) if self.rtl else cells
 
     @property
     def width(self) -> float:
@@ -389,31 +411,33 @@ class Handout:
         )
         legend = Table(
             [
-                [Legend("point", self.palette), Paragraph(markup(t.legend_point), s.tight)],
-                [Legend("zone", self.palette), Paragraph(markup(t.legend_zone), s.tight)],
+                self.row([Legend("point", self.palette), para(markup(t.legend_point), s.tight)]),
+                self.row([Legend("zone", self.palette), para(markup(t.legend_zone), s.tight)]),
             ],
-            colWidths=[9 * mm, DIAGRAM_W - 9 * mm],
+            colWidths=self.row([9 * mm, DIAGRAM_W - 9 * mm]),
             style=self._grid_style(pad=1.5),
         )
         left = [diagram, Spacer(1, 2 * mm), legend]
         right: list[Flowable] = [
-            Paragraph(markup(t.helps), s.heading),
-            *[Paragraph(markup(c), s.bullet, bulletText=BULLET) for c in entry.complaints],
-            Paragraph(markup(t.where), s.heading),
-            *[Paragraph(markup(p), s.body) for p in _paragraphs(entry.where)],
-            Paragraph(markup(t.how), s.heading),
-            Paragraph(
+            para(markup(t.helps), s.heading),
+            *[para(markup(c), s.bullet, bulletText=BULLET) for c in entry.complaints],
+            para(markup(t.where), s.heading),
+            *[para(markup(p), s.body) for p in _paragraphs(entry.where)],
+            para(markup(t.how), s.heading),
+            para(
                 f"<b>{markup(t.tool)}:</b> {markup(getattr(t.tools, entry.tool))}. "
                 f"<b>{markup(t.side)}:</b> {markup(side)}.",
                 s.body,
             ),
-            *[Paragraph(markup(p), s.body) for p in _paragraphs(entry.how)],
+            *[para(markup(p), s.body) for p in _paragraphs(entry.how)],
         ]
         body = Table(
-            [[left, right]],
-            colWidths=[DIAGRAM_W + GAP, right_width],
+            [self.row([left, right])],
+            colWidths=self.row([DIAGRAM_W + GAP, right_width]),
             style=self._grid_style(pad=0),
         )
+        if self.rtl:  # the diagram on the right, the gap between it and the text
+            body.setStyle(TableStyle([("ALIGN", (1, 0), (1, 0), "RIGHT")]))
         parts: list[Flowable] = [
             self._point_heading(number, entry),
             Spacer(1, 3 * mm),
@@ -429,8 +453,8 @@ class Handout:
             parts.append(
                 self._box(
                     [
-                        Paragraph(markup(t.note), s.label),
-                        *[Paragraph(markup(p), s.tight) for p in _paragraphs(choice.note)],
+                        para(markup(t.note), s.label),
+                        *[para(markup(p), s.tight) for p in _paragraphs(choice.note)],
                     ],
                     self.palette.tint,
                 )
@@ -443,7 +467,7 @@ class Handout:
     def _point_heading(self, number: int, entry: SelfMassage) -> Flowable:
         s = self.styles
         badge = Table(
-            [[Paragraph(str(number), s.white)]],
+            [[para(str(number), s.white)]],
             colWidths=[9 * mm],
             rowHeights=[9 * mm],
             style=TableStyle(
@@ -456,12 +480,12 @@ class Handout:
                 ]
             ),
         )
-        centred = ParagraphStyle("badge", parent=s.white, alignment=1)
-        badge._cellvalues[0][0] = Paragraph(str(number), centred)
-        names = [Paragraph(markup(entry.muscle), s.point), Paragraph(markup(entry.latin), s.latin)]
+        centred = s.like(s.white, "badge", alignment=1)
+        badge._cellvalues[0][0] = para(str(number), centred)
+        names = [para(markup(entry.muscle), s.point), para(markup(entry.latin), s.latin)]
         heading = Table(
-            [[badge, names]],
-            colWidths=[13 * mm, self.width - 13 * mm],
+            [self.row([badge, names])],
+            colWidths=self.row([13 * mm, self.width - 13 * mm]),
             style=TableStyle(
                 [
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -485,8 +509,8 @@ class Handout:
 
         def cell(label: str, value: str, extra: Flowable | None = None) -> list[Flowable]:
             items: list[Flowable] = [
-                Paragraph(markup(label), s.label),
-                Paragraph(markup(value), s.tight),
+                para(markup(label), s.label),
+                para(markup(value), s.tight),
             ]
             if extra is not None:
                 items += [Spacer(1, 1.5 * mm), extra]
@@ -498,6 +522,7 @@ class Handout:
             self.c.fonts.regular,
             target=entry.pressure.target,
             stop=entry.pressure.stop,
+            rtl=self.rtl,
         )
         pressure = t.pressure_value.format(target=entry.pressure.target, stop=entry.pressure.stop)
         rows = [
@@ -509,7 +534,7 @@ class Handout:
                 cell(t.rest, rest),
             ]
         ]
-        table = Table(rows, colWidths=[first] + [cell_w] * 4)
+        table = Table([self.row(r) for r in rows], colWidths=self.row([first] + [cell_w] * 4))
         table.setStyle(
             TableStyle(
                 [
@@ -531,28 +556,29 @@ class Handout:
         self, first: tuple[str, list[str]], second: tuple[str, list[str]], colour: Color
     ) -> Flowable:
         s = self.styles
-        heading = ParagraphStyle(
-            "warn", parent=s.label, textColor=self.palette.darken(colour, 0.25)
-        )
+        heading = s.like(s.label, "warn", textColor=self.palette.darken(colour, 0.25))
         columns = []
         for title, items in (first, second):
             columns.append(
                 [
-                    Paragraph(markup(title), heading),
+                    para(markup(title), heading),
                     Spacer(1, 1 * mm),
-                    *[Paragraph(markup(i), s.bullet, bulletText=BULLET) for i in items],
+                    *[para(markup(i), s.bullet, bulletText=BULLET) for i in items],
                 ]
             )
         half = (self.width - GAP) / 2
-        return Table(
-            [columns], colWidths=[half + GAP, half], style=self._grid_style(pad=0, right=GAP)
-        )
+        table = Table([self.row(columns)], colWidths=[half, half], style=self._grid_style(pad=0))
+        table.setStyle(TableStyle([("RIGHTPADDING", (0, 0), (0, -1), GAP / 2)]))
+        table.setStyle(TableStyle([("LEFTPADDING", (1, 0), (1, -1), GAP / 2)]))
+        table._argW = [half + GAP / 2, half + GAP / 2]
+        return table
 
     def calendar(self) -> Flowable:
         s, t = self.styles, self.text
         days = get_day_names("abbreviated", locale=self.language)
-        header = [Paragraph(markup(t.calendar_point), s.label)] + [
-            Paragraph(markup(days[d]), ParagraphStyle("day", parent=s.label, alignment=1))
+        start = Locale.parse(self.language.replace("-", "_")).first_week_day
+        header = [para(markup(t.calendar_point), s.label)] + [
+            para(markup(days[(start + d) % 7]), s.like(s.label, "day", alignment=1))
             for d in range(7)
         ]
         rows: list[list[Any]] = [header]
@@ -561,17 +587,20 @@ class Handout:
         ):
             side = "" if choice.side == "both" else f" ({getattr(t.sides, choice.side)})"
             rows.append(
-                [Paragraph(f"<b>{number}</b>  {markup(entry.muscle)}{markup(side)}", s.tight)]
+                [para(f"<b>{number}</b>  {markup(entry.muscle)}{markup(side)}", s.tight)]
                 + [CheckBoxes(dose.per_day, self.palette) for _ in range(7)]
             )
         first = 62 * mm
         day_w = (self.width - first) / 7
-        table = Table(rows, colWidths=[first] + [day_w] * 7, repeatRows=1)
+        table = Table(
+            [self.row(r) for r in rows], colWidths=self.row([first] + [day_w] * 7), repeatRows=1
+        )
+        days_from, days_to = (0, 6) if self.rtl else (1, 7)
         table.setStyle(
             TableStyle(
                 [
                     ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                    ("ALIGN", (1, 0), (-1, -1), "CENTER"),
+                    ("ALIGN", (days_from, 0), (days_to, -1), "CENTER"),
                     (
                         "LINEBELOW",
                         (0, 0),
@@ -588,8 +617,8 @@ class Handout:
         )
         return KeepTogether(
             [
-                Paragraph(markup(t.calendar), s.section),
-                Paragraph(markup(t.calendar_hint), s.body),
+                para(markup(t.calendar), s.section),
+                para(markup(t.calendar_hint), s.body),
                 table,
             ]
         )
@@ -598,30 +627,30 @@ class Handout:
         s, t, practice = self.styles, self.text, self.c.practice
         labels = self.c.labels
         items: list[Flowable] = [
-            Paragraph(
+            para(
                 markup(t.cautions_heading),
-                ParagraphStyle("h", parent=s.white, fontSize=15, leading=19),
+                s.like(s.white, "h", fontSize=15, leading=19),
             ),
             Spacer(1, 1.5 * mm),
             *[
-                Paragraph(
+                para(
                     markup(c),
-                    ParagraphStyle("cb", parent=s.bullet, textColor=self.palette.white),
+                    s.like(s.bullet, "cb", textColor=self.palette.white),
                     bulletText=BULLET,
                 )
                 for c in t.cautions
             ],
             Spacer(1, 1 * mm),
-            Paragraph(markup(t.emergency), s.white),
+            para(markup(t.emergency), s.white),
         ]
         contact = [
-            Paragraph(markup(t.contact), s.label),
-            Paragraph(f"<b>{markup(labels.phone)}:</b> {markup(practice.phone)}", s.tight),
-            Paragraph(f"<b>{markup(labels.email)}:</b> {markup(practice.email)}", s.tight),
+            para(markup(t.contact), s.label),
+            para(f"<b>{markup(labels.phone)}:</b> {markup(practice.phone)}", s.tight),
+            para(f"<b>{markup(labels.email)}:</b> {markup(practice.email)}", s.tight),
         ]
         if practice.hours:
             contact.append(
-                Paragraph(f"<b>{markup(labels.hours)}:</b> {markup(practice.hours)}", s.tight)
+                para(f"<b>{markup(labels.hours)}:</b> {markup(practice.hours)}", s.tight)
             )
         return KeepTogether(
             [
@@ -676,17 +705,31 @@ class Handout:
         top = height - 12 * mm
         logo = 15 * mm
         canvas.saveState()
-        artwork.draw_logo(canvas, self.logo, MARGIN, top - logo, logo, self.c.fonts.regular)
-        canvas.setFillColor(palette.primary)
-        canvas.setFont(self.c.fonts.bold, 14)
-        canvas.drawString(MARGIN + logo + 4 * mm, top - 6 * mm, practice.name)
-        canvas.setFillColor(palette.text)
-        canvas.setFont(self.c.fonts.regular, SIZE)
-        if practice.tagline:
-            canvas.drawString(MARGIN + logo + 4 * mm, top - 12 * mm, practice.tagline)
-        canvas.drawRightString(width - MARGIN, top - 6 * mm, practice.phone)
-        if practice.website:
-            canvas.drawRightString(width - MARGIN, top - 12 * mm, practice.website)
+        regular, bold = self.c.fonts.regular, self.c.fonts.bold
+        if self.rtl:  # the mirror image: logo and name on the right, contact on the left
+            artwork.draw_logo(canvas, self.logo, width - MARGIN - logo, top - logo, logo, regular)
+            name_x = width - MARGIN - logo - 4 * mm
+            canvas.setFillColor(palette.primary)
+            draw_line(canvas, practice.name, name_x, top - 6 * mm, bold, 14)
+            canvas.setFillColor(palette.text)
+            if practice.tagline:
+                draw_line(canvas, practice.tagline, name_x, top - 12 * mm, regular, SIZE)
+            canvas.setFont(regular, SIZE)
+            canvas.drawString(MARGIN, top - 6 * mm, practice.phone)
+            if practice.website:
+                canvas.drawString(MARGIN, top - 12 * mm, practice.website)
+        else:
+            artwork.draw_logo(canvas, self.logo, MARGIN, top - logo, logo, regular)
+            canvas.setFillColor(palette.primary)
+            canvas.setFont(bold, 14)
+            canvas.drawString(MARGIN + logo + 4 * mm, top - 6 * mm, practice.name)
+            canvas.setFillColor(palette.text)
+            canvas.setFont(regular, SIZE)
+            if practice.tagline:
+                canvas.drawString(MARGIN + logo + 4 * mm, top - 12 * mm, practice.tagline)
+            canvas.drawRightString(width - MARGIN, top - 6 * mm, practice.phone)
+            if practice.website:
+                canvas.drawRightString(width - MARGIN, top - 12 * mm, practice.website)
         canvas.setStrokeColor(palette.primary)
         canvas.setLineWidth(1.2)
         canvas.line(MARGIN, height - HEADER + 2 * mm, width - MARGIN, height - HEADER + 2 * mm)
@@ -730,6 +773,7 @@ class Handout:
         footer = partial(
             _NumberedCanvas,
             footer=(self.text.page, self.c.fonts.regular, self.palette.text),
+            rtl=self.rtl,
         )
         doc.build(self.story(), canvasmaker=footer)
         return buffer.getvalue()
@@ -738,9 +782,12 @@ class Handout:
 class _NumberedCanvas(Canvas):  # type: ignore[misc]
     """Holds each page until the end, then writes "Pagina N van M" on every page."""
 
-    def __init__(self, *args: Any, footer: tuple[str, str, Color], **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, footer: tuple[str, str, Color], rtl: bool = False, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self._footer = footer
+        self._rtl = rtl
         self._pages: list[dict[str, Any]] = []
 
     def showPage(self) -> None:
@@ -755,9 +802,11 @@ class _NumberedCanvas(Canvas):  # type: ignore[misc]
             self.saveState()
             self.setFont(font, SIZE)
             self.setFillColor(colour)
-            self.drawRightString(
-                A4[0] - MARGIN, FOOTER - 6 * mm, text.format(page=number, pages=total)
-            )
+            label = text.format(page=number, pages=total)
+            if self._rtl:
+                draw_line(self, label, MARGIN, FOOTER - 6 * mm, font, SIZE, align="left")
+            else:
+                self.drawRightString(A4[0] - MARGIN, FOOTER - 6 * mm, label)
             self.restoreState()
             super().showPage()
         super().save()

@@ -77,8 +77,8 @@ def _direction(text: str) -> str:
     return "D" if any(ch.isdigit() for ch in text) else "N"
 
 
-def visual(words: list[Word]) -> list[Word]:
-    """Words of one right-to-left line in the order they are drawn, left to right."""
+def visual(words: list[Word]) -> list[int]:
+    """Indices of one right-to-left line's words in the order they are drawn, left to right."""
     kinds = [w.direction for w in words]
     resolved = list(kinds)
     for i, kind in enumerate(kinds):
@@ -88,14 +88,14 @@ def visual(words: list[Word]) -> list[Word]:
             before = next((k for k in reversed(kinds[:i]) if k != "N"), "R")
             after = next((k for k in kinds[i + 1 :] if k != "N"), "R")
             resolved[i] = "L" if before in "LD" and after in "LD" else "R"
-    runs: list[tuple[bool, list[Word]]] = []
-    for word, kind in zip(words, resolved, strict=True):
+    runs: list[tuple[bool, list[int]]] = []
+    for index, kind in enumerate(resolved):
         ltr = kind == "L"
         if ltr and runs and runs[-1][0]:
-            runs[-1][1].append(word)
+            runs[-1][1].append(index)
         else:
-            runs.append((ltr, [word]))
-    return [word for _, run in reversed(runs) for word in run]
+            runs.append((ltr, [index]))
+    return [index for _, run in reversed(runs) for index in run]
 
 
 def words_of(markup: str, regular: str, size: float) -> list[Word | None]:
@@ -157,7 +157,7 @@ class RtlParagraph(Flowable):  # type: ignore[misc]
         return float(stringWidth(" ", self.style.fontName, self.style.fontSize))
 
     def _break(self, width: float) -> list[list[Word]]:
-        room = width - self.style.leftIndent - self.style.rightIndent
+        room = width - self.style.leftIndent - self.style.rightIndent  # start indent is right
         lines: list[list[Word]] = [[]]
         used = 0.0
         space = self._space()
@@ -203,8 +203,8 @@ class RtlParagraph(Flowable):  # type: ignore[misc]
         style = self.style
         assert self.lines is not None
         space = self._space()
-        right = self.width - style.rightIndent
-        left = style.leftIndent
+        right = self.width - style.leftIndent  # the style's start indent: on the right here
+        left = style.rightIndent
         y = self.height - style.fontSize
         canvas.setFillColor(style.textColor)
         for index, line in enumerate(self.lines):
@@ -228,16 +228,28 @@ class RtlParagraph(Flowable):  # type: ignore[misc]
 
 
 def draw_words(canvas: Canvas, words: list[Word], x: float, y: float, space: float) -> float:
-    """Draw one line's words (given in logical order) from ``x`` in visual order.
+    """Draw one line's words (given in logical order) from ``x``, laid out in visual order.
 
-    The line is marked with its logical text, so it is copied and extracted in reading order.
+    The words are written in reading order, each at its place, and each word's glyphs in the
+    visual order PDF readers expect of right-to-left text, so extraction gives the words in
+    logical order; the line also carries its text as /ActualText.
     """
+    places: dict[int, float] = {}
+    for index in visual(words):
+        places[index] = x
+        x += words[index].width + space
     logical = " ".join(w.text for w in words).encode("utf-16-be").hex().upper()
     canvas.addLiteral(f"/Span <</ActualText <FEFF{logical}>>> BDC")
-    for word in visual(words):
-        canvas.setFont(word.font, word.size)
-        canvas.drawString(x, y, word.shaped)
-        x += word.width + space
+    text = canvas.beginText()
+    for index, word in enumerate(words):  # in reading order, each word at its place
+        text.setFont(word.font, word.size)
+        text.setTextOrigin(places[index], y)
+        text.textOut(word.shaped)  # HarfBuzz's glyphs: joined, in their visual order
+        if index + 1 < len(words):  # the space between two words, in reading order too
+            gap = places[index] - space if word.direction == "R" else places[index] + word.width
+            text.setTextOrigin(gap, y)
+            text.textOut(" ")
+    canvas.drawText(text)
     canvas.addLiteral("EMC")
     return x
 
