@@ -28,8 +28,13 @@ def region_text(path: Path, page: int, x0: float, x1: float, offset: float = 0.0
         doc.close()
 
 
-def char_boxes(path: Path, page: int) -> list[tuple[str, tuple[float, float, float, float]]]:
-    """Every printed character on a page with its box (left, bottom, right, top) in points."""
+def char_boxes(
+    path: Path, page: int, loose: bool = False
+) -> list[tuple[str, tuple[float, float, float, float]]]:
+    """Every printed character on a page with its box (left, bottom, right, top) in points.
+
+    ``loose`` boxes span the font's full line height, the same for every letter of a line.
+    """
     doc = pdfium.PdfDocument(path)
     try:
         textpage = doc[page].get_textpage()
@@ -37,7 +42,7 @@ def char_boxes(path: Path, page: int) -> list[tuple[str, tuple[float, float, flo
         for index in range(textpage.count_chars()):
             ch = textpage.get_text_range(index, 1)
             if ch.strip():
-                result.append((ch, textpage.get_charbox(index)))
+                result.append((ch, textpage.get_charbox(index, loose=loose)))
         return result
     finally:
         doc.close()
