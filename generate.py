@@ -1,6 +1,6 @@
-"""Build every example in this folder into out/: each leaflet in each of its layouts, for the
-office printer and for the print shop, and the example clients' handouts.
-Run it with ``python generate.py``."""
+"""Build every example in this folder into out/: each leaflet in each of its layouts and every
+finished translation, for the office printer and for the print shop, and the example clients'
+handouts, each in its client's language. Run it with ``python generate.py``."""
 
 from pathlib import Path
 
@@ -9,6 +9,6 @@ from careprint.cli import main
 ROOT = str(Path(__file__).resolve().parent)
 
 if __name__ == "__main__":
-    code = main(["-C", ROOT, "build", "--print-shop"])
+    code = main(["-C", ROOT, "build", "--print-shop", "--lang", "complete"])
     code = max(code, main(["-C", ROOT, "handout"]))
     raise SystemExit(code)

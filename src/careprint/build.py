@@ -376,3 +376,19 @@ def _block_rooms(ws: Workspace, name: str, layout: str) -> dict[str, tuple[int, 
             block = block_of(placed.flowable)
             rooms.setdefault(block, (item.room.panel, item.room.width / 72 * 25.4))
     return rooms
+
+
+def complete_languages(ws: Workspace) -> list[str]:
+    """The source language and every language with nothing missing or fuzzy in any catalogue."""
+    sources = catalogue_sources(ws)
+    done = [ws.practice.model.language]
+    for language in ws.languages()[1:]:
+        complete = True
+        for domain, found in sources.items():
+            path = ws.root / "translations" / language / f"{domain}.po"
+            catalog = i18n.read(path, ws.display(path), language) if path.is_file() else None
+            status = i18n.status(catalog, found)
+            complete = complete and not (status.fuzzy or status.missing)
+        if complete:
+            done.append(language)
+    return done

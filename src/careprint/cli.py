@@ -89,7 +89,10 @@ def _progress(total: int, label: str) -> Iterator[Callable[[], None]]:
         yield lambda: progress.advance(task)
 
 
-LANG_HELP = "Language of the leaflet (repeat for several); 'all' for every translation. "
+LANG_HELP = (
+    "Language of the leaflet (repeat for several); 'all' for every translation, 'complete' "
+    "for every finished one. "
+)
 
 
 def _languages(ws: Workspace, asked: Sequence[str]) -> list[str | None]:
@@ -99,8 +102,9 @@ def _languages(ws: Workspace, asked: Sequence[str]) -> list[str | None]:
     known = ws.languages()
     chosen: list[str | None] = []
     for language in asked:
-        if language == "all":
-            chosen += [lang for lang in known if lang not in chosen]
+        if language in ("all", "complete"):
+            wanted = known if language == "all" else builder.complete_languages(ws)
+            chosen += [lang for lang in wanted if lang not in chosen]
         elif language in known:
             chosen.append(language)
         else:
