@@ -392,3 +392,67 @@ def complete_languages(ws: Workspace) -> list[str]:
         if complete:
             done.append(language)
     return done
+
+
+def library_fit(ws: Workspace, language: str) -> int:
+    """Check that every library entry fits one handout page in ``language``; how many there are.
+
+    Client files only show the points they choose; this checks them all, as printed.
+    """
+    import datetime
+
+    from careprint.content.models import Choice, Client
+    from careprint.layout.handout import Dose
+
+    practice = ws.practice
+    library = ws.library
+    fonts = practice_fonts(ws, language)
+    labels = ws.labels.model
+    entries = [loaded.model for loaded in library.values()]
+    translator = None
+    if language != practice.model.language:
+        translator = ws.translator(language, i18n.LIBRARY)
+        labels = i18n.translate_labels(labels, ws.translator(language, i18n.LABELS))
+        entries = [i18n.translate_entry(entry, translator) for entry in entries]
+    choices = [Choice(id=entry.id) for entry in entries]
+    client = Client(
+        name="-", language=language, date=datetime.date.today(), therapist="-", points=choices
+    )
+    logo = ws.resolve(practice.doc, ("logo",), practice.model.logo)
+    outlines = {
+        view: Outline(ws.root / "templates" / "body" / f"{view}.svg", f"templates/body/{view}.svg")
+        for view in VIEWS
+    }
+    data = HandoutContent(
+        client,
+        list(zip(choices, entries, strict=True)),
+        practice.model,
+        labels,
+        fonts,
+        logo,
+        ws.display(logo),
+        outlines,
+    )
+    layout = Handout(data)
+    for number, (choice, entry) in enumerate(data.points, start=1):
+        try:
+            layout.point(number, choice, entry, Dose.of(entry, choice))
+        except PointTooLong as exc:
+            excess_mm = exc.excess / 72 * 25.4
+            lines = max(1, round(excess_mm / 6 + 0.49))
+            what = f"the instructions for '{exc.point}' do not fit on one page: {excess_mm:.0f} mm"
+            if translator is None:
+                raise library[exc.point].doc.error(
+                    ("how",),
+                    f"{what} too long.",
+                    f"Shorten 'where', 'how', 'avoid' or 'stop_if' by about {lines} lines.",
+                    cls=FitError,
+                ) from None
+            raise translator.error(
+                f"{exc.point}:how",
+                f"in {_language_name(language)} ({language}), {what} too long.",
+                f"Shorten the translation of 'where', 'how', 'avoid' or 'stop_if' of "
+                f"'{exc.point}' by about {lines} lines.",
+                FitError,
+            ) from None
+    return len(data.points)

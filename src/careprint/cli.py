@@ -205,6 +205,9 @@ def check(ctx: click.Context) -> None:
             click.echo(f"ok: {name} ({each}, {language}) fits; room left at the foot of {room}")
     try:
         click.echo(f"ok: the library holds {len(ws.library)} self-massage instructions")
+        for language in ws.languages():
+            count = builder.library_fit(ws, language)
+            click.echo(f"ok: each of the {count} points fits one handout page in {language}")
     except CareprintError as exc:
         failed += 1
         click.echo(f"error: {exc}", err=True)
