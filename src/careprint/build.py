@@ -46,6 +46,7 @@ def content(
     spec = ws.layout(layout)
     language = language or leaflet.language
     fonts = practice_fonts(ws, language)
+    practice_model = practice.model
     translator = None
     if language == leaflet.language:
         for doc in (loaded.doc, practice.doc, ws.labels.doc):
@@ -58,8 +59,9 @@ def content(
         check_glyphs(practice.doc, fonts)
         leaflet = i18n.translate_leaflet(leaflet, translator)
         labels = i18n.translate_labels(labels, labels_tr)
+        practice_model = i18n.translate_practice(practice_model, labels_tr)
     logo = ws.resolve(practice.doc, ("logo",), practice.model.logo)
-    data = Content(leaflet, practice.model, labels, spec.model, fonts, logo, ws.display(logo))
+    data = Content(leaflet, practice_model, labels, spec.model, fonts, logo, ws.display(logo))
     return data, Where(loaded.doc, translator)
 
 
@@ -264,6 +266,7 @@ def handout_content(ws: Workspace, path: Path) -> HandoutContent:
     fonts = practice_fonts(ws, language)
     entries = [entry.model for entry in chosen]
     labels = ws.labels.model
+    practice_model = practice.model
     check_glyphs(client.doc, fonts)
     check_glyphs(practice.doc, fonts)
     if language == practice.model.language:
@@ -276,6 +279,7 @@ def handout_content(ws: Workspace, path: Path) -> HandoutContent:
             check_po_glyphs(tr, fonts)
         labels = i18n.translate_labels(labels, labels_tr)
         entries = [i18n.translate_entry(entry, library_tr) for entry in entries]
+        practice_model = i18n.translate_practice(practice_model, labels_tr)
     logo = ws.resolve(practice.doc, ("logo",), practice.model.logo)
     views = {entry.model.diagram.view for entry in chosen}
     outlines: dict[str, Outline] = {}
@@ -285,7 +289,7 @@ def handout_content(ws: Workspace, path: Path) -> HandoutContent:
     return HandoutContent(
         client=client.model,
         points=list(zip(client.model.points, entries, strict=True)),
-        practice=practice.model,
+        practice=practice_model,
         labels=labels,
         fonts=fonts,
         logo=logo,
@@ -359,7 +363,7 @@ def catalogue_sources(ws: Workspace) -> dict[str, list[i18n.Source]]:
     found[i18n.LIBRARY] = i18n.library_sources(e.model for e in ws.library.values())
     email = ws.root / "templates" / "email" / f"{ws.practice.model.language}.j2"
     template = (email.read_text(encoding="utf-8"), ws.display(email)) if email.is_file() else None
-    found[i18n.LABELS] = i18n.label_sources(ws.labels.model, template)
+    found[i18n.LABELS] = i18n.label_sources(ws.labels.model, template, ws.practice.model)
     return found
 
 

@@ -384,7 +384,9 @@ def translate_export(ctx: click.Context, languages: tuple[str, ...]) -> None:
             practice = ws.practice.model
             fresh = i18n.template(found, language, practice.name, practice.email)
             changes = i18n.update(old, fresh)
-            write_atomic(path, i18n.write(fresh))
+            data = i18n.write(fresh, old)
+            if not path.is_file() or data != path.read_bytes():
+                write_atomic(path, data)
             click.echo(
                 f"{ws.display(path)}: {len(found)} texts; {changes.added} new, "
                 f"{changes.fuzzy} changed (fuzzy), {changes.obsolete} no longer used"

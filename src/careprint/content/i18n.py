@@ -31,6 +31,7 @@ from careprint.content.models import (
     Labels,
     Leaflet,
     Plural,
+    Practice,
     SelfMassage,
     SideNames,
     ToolNames,
@@ -120,9 +121,21 @@ def library_sources(entries: Iterable[SelfMassage]) -> list[Source]:
     return found
 
 
-def label_sources(labels: Labels, email_template: tuple[str, str] | None) -> list[Source]:
-    """The fixed texts of the layouts and, from the email template, its sentences."""
+PRACTICE_TEXTS = {
+    "tagline": "The practice's tagline, under its name on the cover and the handout's header.",
+    "hours": "When the practice can be reached, on the contact panel and the handout.",
+}
+
+
+def label_sources(
+    labels: Labels, email_template: tuple[str, str] | None, practice: Practice | None = None
+) -> list[Source]:
+    """The fixed texts of the layouts, the practice's own words, the email's sentences."""
     found: list[Source] = []
+    for name, note in PRACTICE_TEXTS.items():
+        value = getattr(practice, name, None) if practice is not None else None
+        if value:
+            found.append(Source(f"practice:{name}", normal(value), note))
 
     def walk(model: Any, prefix: str) -> None:
         for name, info in type(model).model_fields.items():
@@ -318,8 +331,18 @@ def _unquote(quoted: str) -> str:
     return inner.replace('\\"', '"').replace("\\n", "\n").replace("\\\\", "\\")
 
 
-def write(catalog: Catalog) -> bytes:
+def write(catalog: Catalog, old: Catalog | None = None) -> bytes:
+    """The catalogue as PO text; dated now only if it differs from ``old``'s."""
+    if old is not None:
+        catalog.revision_date = old.revision_date
+        unchanged = _po_bytes(catalog)
+        if unchanged == _po_bytes(old):
+            return unchanged
     catalog.revision_date = datetime.datetime.now(datetime.UTC)
+    return _po_bytes(catalog)
+
+
+def _po_bytes(catalog: Catalog) -> bytes:
     out = io.BytesIO()
     write_po(out, catalog, width=76, include_previous=True, sort_output=False)
     return out.getvalue()
@@ -473,6 +496,16 @@ def translate_entry(entry: SelfMassage, tr: Translator) -> SelfMassage:
             for i, item in enumerate(getattr(entry, name), start=1)
         ]
     return entry.model_copy(update=update)
+
+
+def translate_practice(practice: Practice, tr: Translator) -> Practice:
+    """The practice with its tagline and opening hours in the translator's language."""
+    update = {
+        name: tr.get(f"practice:{name}", getattr(practice, name))
+        for name in PRACTICE_TEXTS
+        if getattr(practice, name)
+    }
+    return practice.model_copy(update=update)
 
 
 def translate_labels(labels: Labels, tr: Translator) -> Labels:
