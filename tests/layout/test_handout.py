@@ -79,9 +79,9 @@ def test_a_diagram_beside_each_point(built: Path, stem: str) -> None:
     pdf, _, entries = handout(built, stem)
     for page, entry in enumerate(entries, start=1):
         heading = find_text(pdf, page, entry.muscle)
-        placed = drawings(pdf, page)
-        assert len(placed) >= 1, f"no body outline on page {page + 1}"
-        left, bottom, right, top = placed[0]
+        below = [box for box in drawings(pdf, page) if box[1] < heading[1]]  # not the logo
+        assert below, f"no body outline on page {page + 1}"
+        left, bottom, right, top = max(below, key=lambda b: (b[2] - b[0]) * (b[3] - b[1]))
         # below the heading, in the left column, at least 60 mm wide and 80 mm tall on paper
         assert left < 30 * MM and heading[1] - top < 25 * MM
         assert right - left > 60 * MM or top - bottom > 80 * MM

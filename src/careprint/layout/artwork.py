@@ -10,7 +10,7 @@ from xml.etree import ElementTree
 
 from reportlab.graphics import renderPDF
 from reportlab.graphics.shapes import Drawing, Group, Shape
-from reportlab.lib.colors import CMYKColor, Color, rgb2cmyk
+from reportlab.lib.colors import CMYKColor, Color, rgb2cmyk, toColor
 from reportlab.pdfgen.canvas import Canvas
 
 from careprint.content.models import Colours
@@ -81,6 +81,12 @@ def _unreadable(
 
 def outline(path: Path, display: str, fill: Color, stroke: Color) -> Drawing:
     """A body outline, every filled shape in ``fill`` and every line in ``stroke``."""
+    return _outline(path, display, fill.hexval(), stroke.hexval())
+
+
+@cache
+def _outline(path: Path, display: str, fill_hex: str, stroke_hex: str) -> Drawing:
+    fill, stroke = toColor(fill_hex), toColor(stroke_hex)
     read = copy.deepcopy(_read(path, display, "body outline"))
     # svglib sizes the drawing in points (a pixel is 0.75 pt); the library's geometry is in the
     # SVG's own units, so the outline is scaled back to its viewBox
@@ -137,8 +143,21 @@ def draw_logo(canvas: Canvas, drawing: Drawing, x: float, y: float, size: float,
     canvas.saveState()
     canvas.translate(x, y)
     canvas.scale(scale, scale)
-    draw(canvas, drawing, 0, 0, font)
+    form(canvas, "careprint-logo", drawing, font)
     canvas.restoreState()
+
+
+def form(canvas: Canvas, name: str, drawing: Drawing, font: str) -> None:
+    """Draw ``drawing`` at the origin, as a form XObject made once per PDF and reused."""
+    made: set[str] = canvas.__dict__.setdefault("_careprint_forms", set())
+    if name not in made:
+        canvas.saveState()
+        canvas.beginForm(name, 0, 0, drawing.width, drawing.height)
+        draw(canvas, drawing, 0, 0, font)
+        canvas.endForm()
+        canvas.restoreState()
+        made.add(name)
+    canvas.doForm(name)
 
 
 def draw(canvas: Canvas, drawing: Drawing, x: float, y: float, font: str) -> None:

@@ -141,14 +141,6 @@ class BodyDiagram(Flowable):  # type: ignore[misc]
     def _outline(self, canvas: Canvas, scale: float) -> None:
         """The outline as a form drawn once per PDF, placed here cropped and scaled."""
         name = f"careprint-body-{self.view}"
-        done: set[str] = canvas.__dict__.setdefault("_careprint_forms", set())
-        if name not in done:
-            canvas.saveState()
-            canvas.beginForm(name, 0, 0, self.outline.width, self.outline.height)
-            artwork.draw(canvas, self.outline, 0, 0, self.font)
-            canvas.endForm()
-            canvas.restoreState()
-            done.add(name)
         x0, y0, _, _ = self.window
         height = float(self.outline.height)
         canvas.saveState()
@@ -160,7 +152,7 @@ class BodyDiagram(Flowable):  # type: ignore[misc]
         else:
             canvas.translate(-scale * x0, self.height + scale * (y0 - height))
             canvas.scale(scale, scale)
-        canvas.doForm(name)
+        artwork.form(canvas, name, self.outline, self.font)
         canvas.restoreState()
 
 

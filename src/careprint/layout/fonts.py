@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from reportlab.lib.fonts import addMapping
@@ -24,13 +24,7 @@ class FontSet:
 
     def missing(self, text: str) -> list[str]:
         """Characters of ``text`` that either face lacks, in order of first appearance."""
-        found: list[str] = []
-        for face in (self.regular, self.bold):
-            chars = _charmap(face)
-            for ch in text:
-                if ch not in IGNORED and ord(ch) not in chars and ch not in found:
-                    found.append(ch)
-        return found
+        return list(_missing(self.regular, self.bold, text))
 
     def file_of(self, text: str) -> str:
         """Name of the face that lacks a character of ``text`` (for error messages)."""
@@ -41,6 +35,17 @@ class FontSet:
 
 
 _files: dict[str, str] = {}
+
+
+@lru_cache(maxsize=50_000)
+def _missing(regular: str, bold: str, text: str) -> tuple[str, ...]:
+    found: list[str] = []
+    for face in (regular, bold):
+        chars = _charmap(face)
+        for ch in text:
+            if ch not in IGNORED and ord(ch) not in chars and ch not in found:
+                found.append(ch)
+    return tuple(found)
 
 
 @cache

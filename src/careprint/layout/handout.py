@@ -56,6 +56,46 @@ FRAME_H = A4[1] - HEADER - FOOTER - 8 * mm
 GAP = 7 * mm
 
 
+class Frozen(Flowable):  # type: ignore[misc]
+    """A flowable laid out once and then only drawn, in as many documents as it appears in.
+
+    Platypus lays a flowable out again in every document (and tables again while drawing);
+    the pages of the points are the same for many clients, so their layout is kept.
+    """
+
+    def __init__(self, parts: list[Flowable]) -> None:
+        super().__init__()
+        self.parts = parts
+        self._laid: tuple[float, float, list[tuple[Flowable, float]]] | None = None
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        if self._laid is None or self._laid[0] != avail_width:
+            placed: list[tuple[Flowable, float]] = []
+            y = 0.0
+            for index, part in enumerate(self.parts):
+                if index:
+                    y += part.getSpaceBefore()
+                _, height = part.wrap(avail_width, FRAME_H)
+                y += height
+                placed.append((part, y))
+                if index + 1 < len(self.parts):
+                    y += part.getSpaceAfter()
+            self._laid = (avail_width, y, placed)
+        return avail_width, self._laid[1]
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        return []  # a point is kept whole; it is checked to fit a page when laid out
+
+    def draw(self) -> None:
+        assert self._laid is not None
+        _, total, placed = self._laid
+        for part, bottom in placed:
+            part.drawOn(self.canv, 0, total - bottom)
+
+
+_LAID_OUT: dict[object, Frozen] = {}
+
+
 class PointTooLong(Exception):
     """A point's instructions do not fit on one page."""
 
@@ -312,6 +352,14 @@ class Handout:
             for view, o in content.outlines.items()
         }
         self.doses = [Dose.of(entry, choice) for choice, entry in content.points]
+        # what a point's page depends on besides the point itself
+        self.fingerprint = (
+            self.language,
+            content.fonts,
+            content.practice.colours.model_dump_json(),
+            content.labels.handout.model_dump_json(),
+            tuple(sorted((view, o.path) for view, o in content.outlines.items())),
+        )
 
     # -- flowables -----------------------------------------------------------------------------
 
@@ -338,7 +386,7 @@ class Handout:
         for number, ((choice, entry), dose) in enumerate(
             zip(self.c.points, self.doses, strict=True), start=1
         ):
-            story += [PageBreak(), self.point(number, choice, entry, dose)]
+            story += [PageBreak(), self.cached_point(number, choice, entry, dose)]
         story += [
             self.closing(),
             WritingLines(self.text.questions, self.styles.label, self.palette),
@@ -395,7 +443,29 @@ class Handout:
     def width(self) -> float:
         return float(A4[0] - 2 * MARGIN)
 
+    def cached_point(self, number: int, choice: Choice, entry: SelfMassage, dose: Dose) -> Flowable:
+        """A point's page content, laid out once per process for the same point, side, dosage,
+        note, number and language: later handouts only draw it."""
+        key = (
+            self.fingerprint,
+            entry.model_dump_json(),
+            choice.model_dump_json(),
+            dose,
+            number,
+        )
+        found = _LAID_OUT.get(key)
+        if found is None:
+            if len(_LAID_OUT) > 4000:
+                _LAID_OUT.clear()
+            found = _LAID_OUT[key] = Frozen(self.point_parts(number, choice, entry, dose))
+        return found
+
     def point(self, number: int, choice: Choice, entry: SelfMassage, dose: Dose) -> Flowable:
+        return KeepTogether(self.point_parts(number, choice, entry, dose))
+
+    def point_parts(
+        self, number: int, choice: Choice, entry: SelfMassage, dose: Dose
+    ) -> list[Flowable]:
         s, t = self.styles, self.text
         side = getattr(t.sides, choice.side)
         right_width = self.width - DIAGRAM_W - GAP
@@ -462,7 +532,7 @@ class Handout:
         height = float(_listWrapOn(parts, self.width, None)[1])
         if height > FRAME_H:
             raise PointTooLong(entry.id, bool(choice.note), height - FRAME_H)
-        return KeepTogether(parts)
+        return parts
 
     def _point_heading(self, number: int, entry: SelfMassage) -> Flowable:
         s = self.styles

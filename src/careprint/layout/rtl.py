@@ -27,7 +27,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import ShapedStr, shapeStr
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, Paragraph
 
 TAG = re.compile(r"<(/?)(b|br/?)\s*/?>")
 
@@ -271,13 +271,29 @@ def line_width(text: str, font: str, size: float) -> float:
     return sum(w.width for w in words) + space * max(0, len(words) - 1)
 
 
+class _Paragraph(Paragraph):  # type: ignore[misc]
+    """ReportLab's Paragraph, which breaks its lines once per width rather than at every wrap
+    (tables wrap their cells again while drawing them)."""
+
+    _wrapped: tuple[float, float, tuple[float, float]] | None = None
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        if self._wrapped is not None and self._wrapped[:2] == (avail_width, avail_height):
+            return self._wrapped[2]
+        size = super().wrap(avail_width, avail_height)
+        self._wrapped = (avail_width, avail_height, size)
+        return size  # type: ignore[no-any-return]
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        self._wrapped = None
+        return super().split(avail_width, avail_height)  # type: ignore[no-any-return]
+
+
 def para(text: str, style: ParagraphStyle, bulletText: str | None = None) -> Flowable:
     """A paragraph of ``text`` (ReportLab markup): right-to-left when its style says so."""
-    from reportlab.platypus import Paragraph
-
     if getattr(style, "rtl", False):
         return RtlParagraph(text, style, bulletText)
-    return Paragraph(text, style, bulletText=bulletText)
+    return _Paragraph(text, style, bulletText=bulletText)
 
 
 def make_rtl(style: ParagraphStyle) -> ParagraphStyle:
