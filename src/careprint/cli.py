@@ -321,6 +321,53 @@ def _report(ws: Workspace, path: Path, done: Delivered) -> None:
 
 
 @cli.command()
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path), required=False)
+@click.option(
+    "--jobs", type=click.IntRange(1, 64), default=None, help="Processes (default: one a core)."
+)
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Folder for the PDFs. Default: out/handouts in the practice folder.",
+)
+@click.pass_context
+def batch(ctx: click.Context, folder: Path | None, jobs: int | None, out: Path | None) -> None:
+    """Make the handouts of every client file in a folder, using every core.
+
+    \b
+    Example:
+      careprint batch clients/
+    """
+    from careprint import batch as batches
+
+    ws = _workspace(ctx)
+    base = ws.root if ctx.obj is not None else Path.cwd()
+    folder = base / folder if folder is not None else ws.root / "clients"
+    paths = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+    if not paths:
+        raise UsageError(
+            f"there are no client files in {ws.display(folder)}.",
+            fix="Name the folder that holds the client files (*.yaml).",
+        )
+    out_dir = out if out is not None else ws.root / "out" / "handouts"
+    failed = written = 0
+    with _progress(len(paths), "Handouts") as step:
+        for done in batches.run(ws.root, paths, out_dir, jobs, step):
+            if done.written is None:
+                failed += 1
+                click.echo(f"error: {done.error}", err=True)
+            else:
+                written += 1
+    click.echo(
+        f"wrote {written} handouts to {ws.display(out_dir)}"
+        + (f"; {failed} failed" if failed else "")
+    )
+    if failed:
+        raise SystemExit(2)
+
+
+@cli.command()
 @click.pass_context
 def points(ctx: click.Context) -> None:
     """List the self-massage library: the ids to use in client files, with their muscles.

@@ -126,7 +126,7 @@ def load(path: Path, display: str, private: bool = False) -> Document:
     In a ``private`` file (a client's), messages show a line only when it holds no client data.
     """
     text = read_text(path, display)
-    loader = yaml.SafeLoader(text)
+    loader = LOADER(text)
     try:
         node = loader.get_single_node()
         doc = Document(display=display, text=text, data=None, private=private)
@@ -153,9 +153,11 @@ def load(path: Path, display: str, private: bool = False) -> Document:
 
 
 TIMESTAMP = "tag:yaml.org,2002:timestamp"
+# libyaml's parser when PyYAML has it (it ships in the wheels): the same nodes, ten times faster
+LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def _build(loader: yaml.SafeLoader, node: yaml.Node, loc: Loc, doc: Document) -> Any:
+def _build(loader: Any, node: yaml.Node, loc: Loc, doc: Document) -> Any:
     """Turn a composed node into plain Python data, recording each value's position."""
     if isinstance(node, yaml.MappingNode):
         loader.flatten_mapping(node)

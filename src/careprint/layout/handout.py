@@ -10,6 +10,7 @@ drawn after the whole document is laid out, when the number of pages is known.
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -35,7 +36,6 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
-from reportlab.platypus.flowables import _listWrapOn
 
 from careprint.content.i18n import direction
 from careprint.content.models import Choice, Client, HandoutLabels, Labels, Practice, SelfMassage
@@ -93,7 +93,7 @@ class Frozen(Flowable):  # type: ignore[misc]
             part.drawOn(self.canv, 0, total - bottom)
 
 
-_LAID_OUT: dict[object, Frozen] = {}
+_LAID_OUT: dict[object, Flowable] = {}
 
 
 class PointTooLong(Exception):
@@ -446,18 +446,20 @@ class Handout:
     def cached_point(self, number: int, choice: Choice, entry: SelfMassage, dose: Dose) -> Flowable:
         """A point's page content, laid out once per process for the same point, side, dosage,
         note, number and language: later handouts only draw it."""
-        key = (
-            self.fingerprint,
-            entry.model_dump_json(),
-            choice.model_dump_json(),
-            dose,
-            number,
-        )
+        return Frozen(self.point_parts(number, choice, entry, dose))
+
+    def _kept(self, key: tuple[object, ...], make: Callable[[], Flowable]) -> Flowable:
+        """A part of a point's page, made once per process for the same inputs and language.
+
+        Platypus lays a flowable out again in every document; these parts are the same for
+        many clients, so they are kept, laid out, and only drawn again.
+        """
+        key = (self.fingerprint, *key)
         found = _LAID_OUT.get(key)
         if found is None:
-            if len(_LAID_OUT) > 4000:
+            if len(_LAID_OUT) > 20_000:
                 _LAID_OUT.clear()
-            found = _LAID_OUT[key] = Frozen(self.point_parts(number, choice, entry, dose))
+            found = _LAID_OUT[key] = make()
         return found
 
     def point(self, number: int, choice: Choice, entry: SelfMassage, dose: Dose) -> Flowable:
@@ -466,6 +468,45 @@ class Handout:
     def point_parts(
         self, number: int, choice: Choice, entry: SelfMassage, dose: Dose
     ) -> list[Flowable]:
+        t = self.text
+        entry_key = entry.model_dump_json()
+        parts: list[Flowable] = [
+            self._kept(
+                ("head", number, entry.muscle, entry.latin),
+                lambda: self._point_heading(number, entry),
+            ),
+            Spacer(1, 3 * mm),
+            self._kept(("body", entry_key, choice.side), lambda: self._body(entry, choice)),
+            Spacer(1, 2 * mm),
+            self._kept(("dose", entry_key, dose), lambda: self.dosage(entry, dose)),
+            Spacer(1, 2 * mm),
+            self._kept(
+                ("lists", entry_key),
+                lambda: self._two_lists(
+                    (t.avoid, entry.avoid), (t.stop_if, entry.stop_if), self.palette.accent
+                ),
+            ),
+        ]
+        if choice.note:
+            note = choice.note
+            parts.append(self._kept(("note", note), lambda: self._note(note)))
+        height = Frozen(parts).wrap(self.width, FRAME_H)[1]
+        if height > FRAME_H:
+            raise PointTooLong(entry.id, bool(choice.note), height - FRAME_H)
+        return parts
+
+    def _note(self, note: str) -> Flowable:
+        s, t = self.styles, self.text
+        return self._box(
+            [
+                para(markup(t.note), s.label),
+                *[para(markup(p), s.tight) for p in _paragraphs(note)],
+            ],
+            self.palette.tint,
+        )
+
+    def _body(self, entry: SelfMassage, choice: Choice) -> Flowable:
+        """The diagram with its legend beside where to find the point and how to massage it."""
         s, t = self.styles, self.text
         side = getattr(t.sides, choice.side)
         right_width = self.width - DIAGRAM_W - GAP
@@ -508,31 +549,7 @@ class Handout:
         )
         if self.rtl:  # the diagram on the right, the gap between it and the text
             body.setStyle(TableStyle([("ALIGN", (1, 0), (1, 0), "RIGHT")]))
-        parts: list[Flowable] = [
-            self._point_heading(number, entry),
-            Spacer(1, 3 * mm),
-            body,
-            Spacer(1, 2 * mm),
-            self.dosage(entry, dose),
-            Spacer(1, 2 * mm),
-            self._two_lists(
-                (t.avoid, entry.avoid), (t.stop_if, entry.stop_if), self.palette.accent
-            ),
-        ]
-        if choice.note:
-            parts.append(
-                self._box(
-                    [
-                        para(markup(t.note), s.label),
-                        *[para(markup(p), s.tight) for p in _paragraphs(choice.note)],
-                    ],
-                    self.palette.tint,
-                )
-            )
-        height = float(_listWrapOn(parts, self.width, None)[1])
-        if height > FRAME_H:
-            raise PointTooLong(entry.id, bool(choice.note), height - FRAME_H)
-        return parts
+        return body
 
     def _point_heading(self, number: int, entry: SelfMassage) -> Flowable:
         s = self.styles

@@ -275,13 +275,14 @@ class _Paragraph(Paragraph):  # type: ignore[misc]
     """ReportLab's Paragraph, which breaks its lines once per width rather than at every wrap
     (tables wrap their cells again while drawing them)."""
 
-    _wrapped: tuple[float, float, tuple[float, float]] | None = None
+    _wrapped: tuple[float, tuple[float, float]] | None = None
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        if self._wrapped is not None and self._wrapped[:2] == (avail_width, avail_height):
-            return self._wrapped[2]
+        # the lines depend on the width only; the height offered does not change them
+        if self._wrapped is not None and self._wrapped[0] == avail_width:
+            return self._wrapped[1]
         size = super().wrap(avail_width, avail_height)
-        self._wrapped = (avail_width, avail_height, size)
+        self._wrapped = (avail_width, size)
         return size  # type: ignore[no-any-return]
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:

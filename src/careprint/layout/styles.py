@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+import pickle
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 import pyphen
 from reportlab.lib.enums import TA_LEFT
@@ -26,8 +30,29 @@ def hyphenator(language: str) -> Callable[[str], Iterator[tuple[str, str]]] | st
     names = [base, *sorted(n for n in pyphen.LANGUAGES if n.split("_")[0] == base.split("_")[0])]
     for name in names:
         if name in pyphen.LANGUAGES:
-            return pyphen.Pyphen(lang=name).iterate  # type: ignore[no-any-return]
+            return _patterns(pyphen.LANGUAGES[name]).iterate  # type: ignore[no-any-return]
     return ""
+
+
+def _patterns(path: Path) -> pyphen.Pyphen:
+    """Pyphen for a dictionary, its parsed patterns kept in the user's cache folder.
+
+    Parsing a dictionary takes about half a second; reading the parsed patterns back, a few
+    milliseconds. A missing or unreadable cache is simply made again.
+    """
+    folder = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "careprint"
+    stat = path.stat()
+    cached = folder / f"hyph-{path.stem}-{stat.st_size}-{int(stat.st_mtime)}.pickle"
+    with contextlib.suppress(OSError, pickle.PickleError, EOFError, AttributeError):
+        pyphen.hdcache[path] = pickle.loads(cached.read_bytes())
+    hyphens = pyphen.Pyphen(filename=path)
+    if not cached.exists():
+        with contextlib.suppress(OSError):
+            folder.mkdir(parents=True, exist_ok=True)
+            temp = cached.with_suffix(f".{os.getpid()}.tmp")
+            temp.write_bytes(pickle.dumps(hyphens.hd, protocol=pickle.HIGHEST_PROTOCOL))
+            os.replace(temp, cached)
+    return hyphens
 
 
 # Arabic letters are small for their point size beside Latin ones: the same reading size needs

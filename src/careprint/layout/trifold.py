@@ -13,6 +13,7 @@ from pathlib import Path
 
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing
+from reportlab.lib.colors import Color
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph
@@ -29,6 +30,22 @@ from careprint.layout.styles import Styles, make_styles
 
 TOP_EXTRA = 3 * mm  # a little more room above and below the text than beside it
 QR_SIZE = 24 * mm
+
+
+_QR: dict[tuple[str, str], Drawing] = {}
+
+
+def qr_code(url: str, colour: Color) -> Drawing:
+    """A QR code for ``url``, QR_SIZE square; made once per process for each address."""
+    key = (url, repr(colour))
+    if key not in _QR:
+        qr = QrCodeWidget(url, barFillColor=colour, barBorder=0)
+        x0, y0, x1, y1 = qr.getBounds()
+        size = QR_SIZE
+        drawing = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0])
+        drawing.add(qr)
+        _QR[key] = drawing
+    return _QR[key]
 
 
 def rings(canvas: Canvas, cx: float, cy: float, colour: object) -> None:
@@ -376,12 +393,7 @@ class Trifold:
         if website:
             size = QR_SIZE
             url = website if "://" in website else f"https://{website}"
-            qr = QrCodeWidget(url, barFillColor=self.palette.text, barBorder=0)
-            x0, y0, x1, y1 = qr.getBounds()
-            drawing = Drawing(
-                size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0]
-            )
-            drawing.add(qr)
+            drawing = qr_code(url, self.palette.text)
             qr_x = room.x + room.width - size if self.rtl else room.x
             artwork.draw(canvas, drawing, qr_x, room.y, self.c.fonts.regular)
             caption = para(markup(self.c.labels.scan), self.styles.contact)

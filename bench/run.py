@@ -1,0 +1,237 @@
+"""careprint against the engines a practice could pick instead, measured in one run.
+
+    python bench/run.py            # full run (several minutes)
+    python bench/run.py --quick    # the same figures with fewer repetitions (under 2 minutes)
+
+Measures, on this machine and in this run: careprint's handout warm (ms per page, median of
+rounds), the peer harness in ../shared/bench-peers (ReportLab platypus, a pre-broken ReportLab
+canvas, typst, WeasyPrint, fpdf2), `python generate.py` cold (fresh processes), 1,000
+personalized handouts written to disk with every core, KB per page and peak memory. The last
+line is the RESULT line (see bench/README.md).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PEERS = Path(os.environ.get("CAREPRINT_PEERS", ROOT.parent / "shared" / "bench-peers"))
+PEER_PYTHON = Path(os.environ.get("CAREPRINT_PEER_PYTHON", "/tmp/peerbench/venv/bin/python"))
+WORKSPACE_PARTS = (
+    "practice.yaml",
+    "leaflets",
+    "templates",
+    "fonts",
+    "self-massage",
+    "clients",
+    "translations",
+)
+NAMES = ["Marieke de Vries", "Ahmet Yılmaz", "Sanne Bakker", "Pieter Jansen", "Fatima El Idrissi"]
+LANGUAGES = ["nl", "nl", "nl", "en", "de", "tr", "ar"]
+
+
+def say(text: str) -> None:
+    sys.stderr.write(text + "\n")
+    sys.stderr.flush()
+
+
+def copy_workspace(target: Path) -> Path:
+    target.mkdir(parents=True, exist_ok=True)
+    for part in WORKSPACE_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, target / part, dirs_exist_ok=True)
+        else:
+            shutil.copy2(source, target / part)
+    return target
+
+
+def client_stream(count: int, ids: list[str]) -> list[str]:
+    """``count`` client files (YAML text): a deterministic walk over the library."""
+    files = []
+    for i in range(count):
+        chosen: list[str] = []
+        step = 0
+        while len(chosen) < 2 + i % 3:
+            candidate = ids[(i * 7 + step * 5 + 3) % len(ids)]
+            if candidate not in chosen:
+                chosen.append(candidate)
+            step += 1
+        points = "\n".join(
+            f"  - id: {point}\n    side: {['both', 'left', 'right'][(i + n) % 3]}"
+            + (f"\n    hold: {20 + (i % 5) * 5}" if n == 0 else "")
+            for n, point in enumerate(chosen)
+        )
+        files.append(
+            f"name: {NAMES[i % len(NAMES)]}\n"
+            f"email: client{i}@example.org\n"
+            f"language: {LANGUAGES[i % len(LANGUAGES)]}\n"
+            f"date: 2026-{1 + i % 12:02d}-{1 + i % 28:02d}\n"
+            "therapist: Joris van Dam\n"
+            f"points:\n{points}\n"
+        )
+    return files
+
+
+def pages_of(pdf: bytes) -> int:
+    return len(re.findall(rb"/Type /Page[^s]", pdf))
+
+
+# -- careprint, warm ---------------------------------------------------------------------------
+
+
+def warm(rounds: int, repeat: int) -> dict[str, object]:
+    """The example clients' handouts, rendered again and again in this process, to memory."""
+    from careprint import build
+    from careprint.workspace import Workspace
+
+    ws = Workspace(ROOT)
+    clients = sorted((ROOT / "clients").glob("*.yaml"))
+    out = Path(tempfile.gettempdir())
+    sizes = [build.handout(ws, path, out) for path in clients]  # warm-up: caches filled
+    pages = sum(pages_of(made.data) for made in sizes)
+    kb = sum(len(made.data) for made in sizes) / 1024
+    per_page = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        for _ in range(repeat):
+            for path in clients:
+                build.handout(ws, path, out)
+        per_page.append((time.perf_counter() - start) * 1000 / (pages * repeat))
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {
+        "ms_per_page": statistics.median(per_page),
+        "range": (min(per_page), max(per_page)),
+        "pages_per_round": pages * repeat,
+        "kb_per_page": kb / pages,
+        "rss_mb": rss,
+    }
+
+
+# -- peers -----------------------------------------------------------------------------------
+
+
+def peers(quick: bool) -> dict[str, dict[str, float]]:
+    """ms per page (warm) of each engine in the peer harness, from its results.json."""
+    if not (PEERS / "bench.py").is_file() or not PEER_PYTHON.is_file():
+        say(f"peers: not found ({PEERS}, {PEER_PYTHON}); run setup.sh there first")
+        return {}
+    out = Path(tempfile.mkdtemp(prefix="careprint-peers-"))
+    command = [str(PEER_PYTHON), str(PEERS / "bench.py"), "--out", str(out)]
+    command += ["--quick"] if quick else ["-n", "100", "--reps", "5", "--cold-reps", "3"]
+    say("peers: " + " ".join(command))
+    subprocess.run(command, cwd=PEERS, check=True, stdout=subprocess.DEVNULL)
+    data = json.loads((out / "results.json").read_text())
+    found: dict[str, dict[str, float]] = {}
+    for name, result in _engines(data).items():
+        pages = 2.0  # the peer handout has two pages
+        warm_ms = result.get("warm_ms_median") or result.get("ms_per_doc")
+        if warm_ms:
+            found[name] = {"ms_per_page": float(warm_ms) / pages}
+    return found
+
+
+def _engines(data: dict[str, object]) -> dict[str, dict[str, float]]:
+    engines = data.get("summary") or data.get("engines") or {}
+    if isinstance(engines, list):
+        return {str(e.get("engine") or e.get("name")): e for e in engines}
+    return engines  # type: ignore[return-value]
+
+
+# -- cold, batch -----------------------------------------------------------------------------
+
+
+def cold(times: int) -> float:
+    """``python generate.py`` in fresh processes, in a copy of the example; median seconds."""
+    walls = []
+    with tempfile.TemporaryDirectory() as scratch:
+        ws = copy_workspace(Path(scratch) / "practice")
+        shutil.copy2(ROOT / "generate.py", ws / "generate.py")
+        for _ in range(times):
+            start = time.perf_counter()
+            subprocess.run(
+                [sys.executable, str(ws / "generate.py")], check=True, stdout=subprocess.DEVNULL
+            )
+            walls.append(time.perf_counter() - start)
+    return statistics.median(walls)
+
+
+def batch(count: int) -> tuple[float, float]:
+    """``count`` handouts written to disk with every core: wall seconds, children's peak RSS."""
+    from careprint.workspace import Workspace
+
+    ids = sorted(Workspace(ROOT).library)
+    with tempfile.TemporaryDirectory() as scratch:
+        ws = copy_workspace(Path(scratch) / "practice")
+        folder = ws / "batch"
+        folder.mkdir()
+        for i, text in enumerate(client_stream(count, ids)):
+            (folder / f"c{i:05d}.yaml").write_text(text, encoding="utf-8")
+        start = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "-m", "careprint", "-C", str(ws), "batch", "batch"],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+        wall = time.perf_counter() - start
+        written = len(list((ws / "out" / "handouts").glob("*.pdf")))
+        if written != count:
+            raise SystemExit(f"batch wrote {written} handouts, not {count}")
+    rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return wall, rss
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer repetitions")
+    parser.add_argument("--no-peers", action="store_true", help="skip the peer engines")
+    args = parser.parse_args()
+    quick = args.quick
+
+    say("careprint warm ...")
+    mine = warm(rounds=5 if quick else 9, repeat=3 if quick else 10)
+    say(f"  {mine['ms_per_page']:.2f} ms/page")
+    found = {} if args.no_peers else peers(quick)
+    say("generate.py cold ...")
+    generate_s = cold(3 if quick else 5)
+    say("1,000 handouts ...")
+    batch_s, batch_rss = batch(1000)
+
+    lo, hi = mine["range"]  # type: ignore[misc]
+    rows = [("careprint handout", float(mine["ms_per_page"]), f"{lo:.2f}–{hi:.2f}")]  # type: ignore[arg-type]
+    rows += [(name, peer["ms_per_page"], "") for name, peer in sorted(found.items())]
+    print("| engine | ms/page (warm) | range |")
+    print("|---|---:|---:|")
+    for name, value, spread in rows:
+        print(f"| {name} | {value:.2f} | {spread} |")
+    print()
+    print(f"generate.py cold: {generate_s:.2f} s (median of {3 if quick else 5})")
+    print(f"1,000 handouts, {os.cpu_count()} cores: {batch_s:.2f} s")
+    print(f"KB per page: {mine['kb_per_page']:.1f}")
+    print(f"peak RSS: warm {mine['rss_mb']:.0f} MB, batch workers {batch_rss:.0f} MB")
+
+    def peer(name: str) -> str:
+        return f"{found[name]['ms_per_page']:.2f}" if name in found else "nan"
+
+    print(
+        f"RESULT handout_ms_per_page={float(mine['ms_per_page']):.2f} "  # type: ignore[arg-type]
+        f"typst_ms_per_page={peer('typst')} reportlab_ms_per_page={peer('rl-platypus')} "
+        f"generate_cold_s={generate_s:.2f} batch1000_s={batch_s:.2f} "
+        f"kb_per_page={float(mine['kb_per_page']):.1f} "  # type: ignore[arg-type]
+        f"rss_mb={max(float(mine['rss_mb']), batch_rss):.0f}"  # type: ignore[arg-type]
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,70 @@
+"""Many handouts at once: one worker process per core, each keeping its workspace and layouts.
+
+The workers load the practice, library and translations once and reuse the laid-out pages of
+the points, so a batch costs little more per handout than the drawing itself.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from careprint.errors import CareprintError
+
+_workspace = None  # one per worker process
+
+
+@dataclass(frozen=True)
+class Done:
+    client: Path
+    written: Path | None  # the handout, or None when it failed
+    size: int = 0
+    pages: int = 0
+    error: str = ""
+
+
+def _start(root: str) -> None:
+    global _workspace
+    from careprint.workspace import Workspace
+
+    _workspace = Workspace(Path(root))
+
+
+def _one(job: tuple[str, str]) -> Done:
+    from careprint import build
+    from careprint.deliver.files import write_atomic
+
+    client, out_dir = Path(job[0]), Path(job[1])
+    assert _workspace is not None
+    try:
+        made = build.handout(_workspace, client, out_dir)
+        write_atomic(made.path, made.data, private=True)
+    except CareprintError as exc:
+        return Done(client, None, error=str(exc))
+    return Done(client, made.path, len(made.data), made.data.count(b"/Type /Page\n"))
+
+
+def run(
+    root: Path,
+    clients: Iterable[Path],
+    out_dir: Path,
+    jobs: int | None = None,
+    step: Callable[[], None] = lambda: None,
+) -> Iterator[Done]:
+    """Make the handouts of ``clients`` with ``jobs`` processes (default: every core)."""
+    work = [(str(path), str(out_dir)) for path in clients]
+    workers = max(1, min(jobs or os.cpu_count() or 1, len(work)))
+    if workers == 1:
+        _start(str(root))
+        for item in work:
+            yield _one(item)
+            step()
+        return
+    chunk = max(1, min(32, len(work) // (workers * 4)))
+    with ProcessPoolExecutor(workers, initializer=_start, initargs=(str(root),)) as pool:
+        for done in pool.map(_one, work, chunksize=chunk):
+            yield done
+            step()
