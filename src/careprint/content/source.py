@@ -213,10 +213,8 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str, display: str, private: b
     elif "mapping values are not allowed" in problem:
         message = "a colon inside a text confuses the file's structure."
         fix = 'Put the whole text in double quotes, e.g. heading: "Let op: ..."'
-    elif (
-        "expected <block end>" in problem
-        or ("did not find expected" in problem
-        and ("key" in problem or "'-' indicator" in problem))
+    elif "expected <block end>" in problem or (
+        "did not find expected" in problem and ("key" in problem or "'-' indicator" in problem)
     ):
         message = "the indentation does not line up."
         fix = "Line this line up with the lines around it, using spaces only."
