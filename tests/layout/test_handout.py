@@ -3,6 +3,7 @@ diagram, whole points per page, A4, fonts embedded, and no client name where it 
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from pypdf import PdfReader
 from careprint.content.models import Client, SelfMassage
 from careprint.layout.handout import Dose
 from careprint.workspace import Workspace
+from tests.conftest import Run
 from tests.pdftools import MM, drawings, find_text, font_sizes, fonts, page_texts
 
 CLIENTS = ["dossier-0147", "dossier-0213"]
@@ -121,3 +123,28 @@ def test_the_closing_page_says_when_to_stop_and_how_to_call(built: Path) -> None
     pdf, _, _ = handout(built, "dossier-0147")
     last = page_texts(pdf)[-1]
     assert "Stop en bel ons als" in last and "112" in last and "033 000 12 34" in last
+
+
+def test_kept_layouts_give_the_same_pdf_as_a_fresh_layout(workspace: Path) -> None:
+    """The fast path (point pages laid out once per process) draws exactly the plain path."""
+    from careprint import build
+    from careprint.layout import handout as layout
+
+    ws = Workspace(workspace)
+    client = workspace / "clients" / "dossier-0213.yaml"
+    layout._LAID_OUT.clear()
+    fresh = build.handout(ws, client, workspace / "out").data
+    assert layout._LAID_OUT, "nothing was kept"
+    again = build.handout(Workspace(workspace), client, workspace / "out").data
+    assert again == fresh
+
+
+def test_batch_writes_the_same_handouts_as_one_by_one(workspace: Path, run: Run) -> None:
+    assert run("-C", str(workspace), "handout").code == 0
+    singles = {p.name: p.read_bytes() for p in (workspace / "out/handouts").glob("*.pdf")}
+    shutil.rmtree(workspace / "out/handouts")
+    result = run("-C", str(workspace), "batch", "clients", "--jobs", "2")
+    assert result.code == 0, result.err
+    assert result.out == f"wrote {len(singles)} handouts to out/handouts\n"
+    batched = {p.name: p.read_bytes() for p in (workspace / "out/handouts").glob("*.pdf")}
+    assert batched == singles
