@@ -7,18 +7,24 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from careprint.content import i18n
-from careprint.content.models import Block
+from careprint.content.models import Block, LayoutSpec
 from careprint.content.source import Document
 from careprint.errors import CareprintError, FitError, GlyphError, TranslationError
 from careprint.layout import fonts as fontlib
 from careprint.layout.flow import Overflow, block_of
 from careprint.layout.handout import Handout, HandoutContent, Outline, PointTooLong
+from careprint.layout.pages import Pages
 from careprint.layout.trifold import BadPin, Content, Fit, Trifold
+from careprint.pdf.impose import impose
 from careprint.workspace import Workspace
 
 log = logging.getLogger("careprint")
 
-LAYOUTS = {"trifold": Trifold}
+LAYOUTS: dict[str, type[Trifold] | type[Pages]] = {
+    "trifold": Trifold,
+    "booklet": Pages,
+    "pages": Pages,
+}
 
 
 @dataclass(frozen=True)
@@ -156,6 +162,7 @@ def _located(where: Where, data: Content, exc: Overflow | BadPin) -> CareprintEr
             cls=FitError,
         )
     spec = data.spec
+    assert isinstance(spec, LayoutSpec)  # only a folded sheet has panels to overflow
     excess_mm = exc.excess / 72 * 25.4
     lines = max(1, round(exc.excess / (spec.body_size * spec.line_spacing) + 0.49))
     chars_per_line = int(
@@ -206,7 +213,7 @@ def render(
     """One edition of one leaflet as PDF bytes; errors are located in the leaflet or PO file."""
     data, where = content(ws, name, layout, language)
     try:
-        pdf = LAYOUTS[layout](data, print_shop=print_shop).render()
+        pdf = LAYOUTS[data.spec.kind](data, print_shop=print_shop).render()
     except (Overflow, BadPin) as exc:
         raise _located(where, data, exc) from None
     settle(ws, _translators(ws, name, where), strict)
@@ -225,7 +232,7 @@ def fit(
     """Check that a leaflet fits a layout in a language, without drawing it."""
     data, where = content(ws, name, layout, language)
     try:
-        result = LAYOUTS[layout](data, print_shop=False).fit()
+        result = LAYOUTS[data.spec.kind](data, print_shop=False).fit()
     except (Overflow, BadPin) as exc:
         raise _located(where, data, exc) from None
     settle(ws, _translators(ws, name, where), strict)
@@ -244,8 +251,13 @@ def outputs(
     """Render every edition of a leaflet in memory; nothing is written here."""
     language = language or ws.leaflet(name).model.language
     stem = f"{name}-{language}-{layout}"
-    result = [Output(out_dir / f"{stem}.pdf", render(ws, name, layout, False, language, strict))]
-    if print_shop:
+    spec = ws.layout(layout).model
+    office = render(ws, name, layout, False, language, strict)
+    result = [Output(out_dir / f"{stem}.pdf", office)]
+    if spec.kind == "booklet":  # two pages to a sheet, in the order they are folded
+        imposed = impose(office, rtl=i18n.direction(language) == "rtl")
+        result.append(Output(out_dir / f"{stem}-imposed.pdf", imposed))
+    if print_shop and (spec.kind == "trifold" or getattr(spec, "print_shop", False)):
         pdf = render(ws, name, layout, True, language, strict)
         result.append(Output(out_dir / f"{stem}-print.pdf", pdf))
     return result
@@ -346,7 +358,7 @@ def catalogue_sources(ws: Workspace) -> dict[str, list[i18n.Source]]:
     found: dict[str, list[i18n.Source]] = {}
     for name in ws.leaflet_names():
         leaflet = ws.leaflet(name).model
-        rooms = _block_rooms(ws, name, leaflet.layouts[0])
+        rooms = _block_rooms(ws, name, "trifold") if "trifold" in leaflet.layouts else {}
 
         def where(block: Block, rooms: dict[str, tuple[int, float]] = rooms) -> str:
             if block.id not in rooms:
@@ -371,7 +383,7 @@ def _block_rooms(ws: Workspace, name: str, layout: str) -> dict[str, tuple[int, 
     """Where each block of a leaflet starts in the source language: panel and width (mm)."""
     data, _ = content(ws, name, layout)
     try:
-        filled, _, _ = LAYOUTS[layout](data, print_shop=False).layout()
+        filled, _, _ = Trifold(data, print_shop=False).layout()
     except (Overflow, BadPin):
         return {}
     rooms: dict[str, tuple[int, float]] = {}

@@ -12,7 +12,15 @@ from pydantic import BaseModel
 
 from careprint.content import i18n, source
 from careprint.content.colour import WHITE, contrast
-from careprint.content.models import Client, Labels, LayoutSpec, Leaflet, Practice, SelfMassage
+from careprint.content.models import (
+    Client,
+    Labels,
+    LayoutSpec,
+    Leaflet,
+    PagesSpec,
+    Practice,
+    SelfMassage,
+)
 from careprint.content.source import Document, Loc
 from careprint.content.validate import parse
 from careprint.errors import UsageError
@@ -221,14 +229,24 @@ class Workspace:
             seen[key] = index
         return loaded
 
-    def layout(self, name: str) -> Loaded[LayoutSpec]:
+    def layout(self, name: str) -> Loaded[LayoutSpec] | Loaded[PagesSpec]:
         path = self.root / "templates" / "layouts" / f"{name}.yaml"
         if not path.is_file():
             raise UsageError(
                 f"unknown layout '{name}'.", fix=_choose("Layouts here", name, self.layout_names())
             )
-        loaded = self.load(LayoutSpec, path)
-        spec, doc = loaded.model, loaded.doc
+        doc = source.load(path, self.display(path))
+        kind = doc.data.get("kind", "trifold")
+        if kind in ("booklet", "pages"):
+            return Loaded(parse(PagesSpec, doc), doc)
+        if kind != "trifold":
+            raise doc.error(
+                ("kind",),
+                f"unknown layout kind '{kind}'.",
+                "Use one of: trifold, booklet, pages.",
+            )
+        loaded = Loaded(parse(LayoutSpec, doc), doc)
+        spec = loaded.model
         for index, side in enumerate(spec.sides):
             total = sum(panel.width for panel in side.panels)
             if abs(total - spec.width) > 0.01:

@@ -310,6 +310,9 @@ class SheetSpec(Model):
 class LayoutSpec(Model):
     layout: Text = Field(description="Name of the layout, used in file names and --layout.")
     description: Text = Field(description="One line saying what the layout is for.")
+    kind: Literal["trifold"] = Field(
+        default="trifold", description="A sheet folded in panels (this table's fields)."
+    )
     width: float = Field(gt=0, description="Trimmed sheet width in mm.")
     height: float = Field(gt=0, description="Trimmed sheet height in mm.")
     sides: list[SheetSpec] = Field(min_length=1, description="The sides of the sheet, in order.")
@@ -342,6 +345,34 @@ class LayoutSpec(Model):
                 result[panel.number] = (index, x, panel.width)
                 x += panel.width
         return result
+
+
+class PagesSpec(Model):
+    """A layout of whole pages in reading order: a booklet, large print, a screen edition."""
+
+    layout: Text = Field(description="Name of the layout, used in file names and --layout.")
+    description: Text = Field(description="One line saying what the layout is for.")
+    kind: Literal["booklet", "pages"] = Field(
+        description="booklet: folded A5 pages, printed two to a sheet; pages: single pages."
+    )
+    width: float = Field(gt=0, description="Trimmed page width in mm.")
+    height: float = Field(gt=0, description="Trimmed page height in mm.")
+    margin: float = Field(default=15, ge=4, description="Room around the text on a page, mm.")
+    body_size: float = Field(default=12, ge=11, description="Body text size in points.")
+    line_spacing: float = Field(default=1.4, ge=1.3, description="Line spacing, times the size.")
+    high_contrast: bool = Field(
+        default=False,
+        description="Dark text on white only: boxes get a border instead of a coloured ground.",
+    )
+    links: bool = Field(default=False, description="Website, email and phone as working links.")
+    outline: bool = Field(default=False, description="A bookmark in the PDF for every block.")
+    print_shop: bool = Field(
+        default=False, description="Has a print-shop edition (bleed, crop marks, CMYK)."
+    )
+    bleed: float = Field(default=3, description="Bleed around the trim in the print-shop edition.")
+    slug: float = Field(
+        default=12, description="Room outside the trim for crop marks (print-shop), mm."
+    )
 
 
 # -- templates/labels.yaml ---------------------------------------------------------------------

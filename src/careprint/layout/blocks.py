@@ -20,18 +20,34 @@ def markup(text: str) -> str:
     return escape(text)
 
 
-def block_flowables(block: Block, styles: Styles, palette: Palette, width: float) -> list[Flowable]:
-    """The flowables of one block, each tagged with the block's id (for fit errors)."""
-    if block.kind == "call-to-action":
-        items: list[Flowable] = []
+def block_flowables(
+    block: Block,
+    styles: Styles,
+    palette: Palette,
+    width: float,
+    high_contrast: bool = False,
+    splittable: bool = False,
+) -> list[Flowable]:
+    """The flowables of one block, each tagged with the block's id (for fit errors).
+
+    In ``high_contrast`` (large print) boxes are white with a dark border: no text on colour.
+    A ``splittable`` box may go on over the next page (page layouts); on a panel it is whole.
+    """
+    items: list[Flowable] = []
+    if high_contrast and block.kind in ("call-to-action", "self-help"):
+        items = _plain(block, styles, boxed=True)
+        result = [
+            _box(items, palette.white, width, styles.body, border=palette.text, split=splittable)
+        ]
+    elif block.kind == "call-to-action":
         if block.heading:
             items.append(para(markup(block.heading), styles.emphasis))
         items += [para(markup(p), styles.emphasis) for p in block.paragraphs()]
         items += [para(markup(b), styles.emphasis, bulletText=BULLET) for b in block.bullets]
-        result = [_box(items, palette.primary, width, styles.body)]
+        result = [_box(items, palette.primary, width, styles.body, split=splittable)]
     elif block.kind == "self-help":
         items = _plain(block, styles, boxed=True)
-        result = [_box(items, palette.tint, width, styles.body)]
+        result = [_box(items, palette.tint, width, styles.body, split=splittable)]
     else:
         result = _plain(block, styles, boxed=False)
     for flowable in result:
@@ -55,24 +71,39 @@ def _last(style: ParagraphStyle) -> ParagraphStyle:
     return ParagraphStyle(style.name + "-last", parent=style, spaceAfter=0)
 
 
-def _box(items: list[Flowable], colour: object, width: float, body: ParagraphStyle) -> Table:
-    """Flowables on a coloured ground with generous padding; kept whole on one panel."""
+def _box(
+    items: list[Flowable],
+    colour: object,
+    width: float,
+    body: ParagraphStyle,
+    border: object | None = None,
+    split: bool = False,
+) -> Table:
+    """Flowables on a coloured ground with generous padding.
+
+    Whole (one cell) on a panel; one row per paragraph when it may split over pages.
+    """
     size = body.fontSize
     pad = size * 0.9
-    table = Table([[items]], colWidths=[width])
+    rows = [[item] for item in items] if split else [[items]]
+    table = Table(rows, colWidths=[width])
     table.setStyle(
         TableStyle(
             [
                 ("BACKGROUND", (0, 0), (-1, -1), colour),
                 ("LEFTPADDING", (0, 0), (-1, -1), pad),
                 ("RIGHTPADDING", (0, 0), (-1, -1), pad),
-                ("TOPPADDING", (0, 0), (-1, -1), pad),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), pad),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), size * 0.5 if split else 0),
+                ("TOPPADDING", (0, 0), (-1, 0), pad),
+                ("BOTTOMPADDING", (0, -1), (-1, -1), pad),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("FONT", (0, 0), (-1, -1), body.fontName, size),  # not Helvetica, never used
             ]
         )
     )
+    if border is not None:
+        table.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 2, border)]))
     table.spaceBefore = size * 0.9
     table.spaceAfter = size * 0.6
     return table

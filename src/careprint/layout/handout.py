@@ -313,14 +313,18 @@ class WritingLines(Flowable):  # type: ignore[misc]
     MIN = 35 * mm
     STEP = 9 * mm
 
-    def __init__(self, title: str, style: ParagraphStyle, palette: Palette) -> None:
+    def __init__(
+        self, title: str, style: ParagraphStyle, palette: Palette, limit: float = FRAME_H
+    ) -> None:
         super().__init__()
         self.title, self.style, self.palette = para(markup(title), style), style, palette
         self.height = 0.0
+        self.limit = limit  # never taller than a page's frame, whatever room is offered
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width = avail_width
-        self.height = avail_height if avail_height >= self.MIN else 0.0
+        room = min(avail_height, self.limit)
+        self.height = room if room >= self.MIN else 0.0
         return avail_width, self.height
 
     def draw(self) -> None:
@@ -858,7 +862,7 @@ class Handout:
         )
         doc.addPageTemplates([PageTemplate("page", [frame], onPage=self.page_furniture)])
         footer = partial(
-            _NumberedCanvas,
+            NumberedCanvas,
             footer=(self.text.page, self.c.fonts.regular, self.palette.text),
             rtl=self.rtl,
         )
@@ -866,15 +870,30 @@ class Handout:
         return buffer.getvalue()
 
 
-class _NumberedCanvas(Canvas):  # type: ignore[misc]
-    """Holds each page until the end, then writes "Pagina N van M" on every page."""
+class NumberedCanvas(Canvas):  # type: ignore[misc]
+    """Holds each page until the end, then writes "Pagina N van M" on every page.
+
+    ``geometry`` is where: the left and right edges of the text and the baseline (points);
+    ``skip`` lists pages without a number (1 is the first, -1 the last); the number of pages is
+    appended to ``counted``.
+    """
 
     def __init__(
-        self, *args: Any, footer: tuple[str, str, Color], rtl: bool = False, **kwargs: Any
+        self,
+        *args: Any,
+        footer: tuple[str, str, Color],
+        rtl: bool = False,
+        skip: tuple[int, ...] = (),
+        counted: list[int] | None = None,
+        geometry: tuple[float, float, float] | None = None,
+        **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
         self._footer = footer
         self._rtl = rtl
+        self._skip = skip
+        self._counted = counted
+        self._geometry = geometry or (MARGIN, A4[0] - MARGIN, FOOTER - 6 * mm)
         self._pages: list[dict[str, Any]] = []
 
     def showPage(self) -> None:
@@ -883,18 +902,23 @@ class _NumberedCanvas(Canvas):  # type: ignore[misc]
 
     def save(self) -> None:
         total = len(self._pages)
+        if self._counted is not None:
+            self._counted.append(total)
         text, font, colour = self._footer
+        left, right, y = self._geometry
+        skip = {n if n > 0 else total + 1 + n for n in self._skip}
         for number, state in enumerate(self._pages, start=1):
             self.__dict__.update(state)
-            self.saveState()
-            self.setFont(font, SIZE)
-            self.setFillColor(colour)
-            label = text.format(page=number, pages=total)
-            if self._rtl:
-                draw_line(self, label, MARGIN, FOOTER - 6 * mm, font, SIZE, align="left")
-            else:
-                self.drawRightString(A4[0] - MARGIN, FOOTER - 6 * mm, label)
-            self.restoreState()
+            if number not in skip:
+                self.saveState()
+                self.setFont(font, SIZE)
+                self.setFillColor(colour)
+                label = text.format(page=number, pages=total)
+                if self._rtl:
+                    draw_line(self, label, left, y, font, SIZE, align="left")
+                else:
+                    self.drawRightString(right, y, label)
+                self.restoreState()
             super().showPage()
         super().save()
 

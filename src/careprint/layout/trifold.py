@@ -19,7 +19,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph
 
 from careprint.content.i18n import direction
-from careprint.content.models import Labels, LayoutSpec, Leaflet, Practice
+from careprint.content.models import Labels, LayoutSpec, Leaflet, PagesSpec, Practice
 from careprint.layout import artwork, marks
 from careprint.layout.blocks import block_flowables, markup
 from careprint.layout.brand import Palette
@@ -86,7 +86,7 @@ class Content:
     leaflet: Leaflet
     practice: Practice
     labels: Labels
-    spec: LayoutSpec
+    spec: LayoutSpec | PagesSpec
     fonts: FontSet
     logo: Path
     logo_display: str  # the logo's path as the user wrote it, for messages
@@ -107,6 +107,7 @@ def mirrored(spec: LayoutSpec) -> LayoutSpec:
 
 class Trifold:
     def __init__(self, content: Content, print_shop: bool) -> None:
+        assert isinstance(content.spec, LayoutSpec)
         self.c = content
         self.rtl = direction(content.leaflet.language) == "rtl"
         # a right-to-left leaflet is the mirror image: it opens and reads from the other side

@@ -1,0 +1,408 @@
+"""Leaflets as whole pages in reading order: the A5 booklet, large print and the screen edition.
+
+The same blocks as the tri-fold, flowing from page to page. A booklet has a cover (the brand
+colour, the title, the logo) and a back cover with the practice's contact details, and its page
+count is made a multiple of four with pages for the reader's notes, so it can be folded and
+stapled. Large print uses dark text on white only. The screen edition has working links and a
+bookmark for every block. Page numbers are drawn when the number of pages is known.
+"""
+
+from __future__ import annotations
+
+import io
+from functools import partial
+
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from careprint.content.i18n import direction
+from careprint.content.models import PagesSpec
+from careprint.layout import artwork, marks
+from careprint.layout.blocks import block_flowables, markup
+from careprint.layout.brand import Palette
+from careprint.layout.handout import NumberedCanvas, WritingLines
+from careprint.layout.rtl import make_rtl, para
+from careprint.layout.styles import Styles, make_styles
+from careprint.layout.trifold import Content, Fit, LogoFlowable, qr_code, rings
+
+
+class Bookmark(Flowable):  # type: ignore[misc]
+    """An entry in the PDF's outline, pointing at the place where it stands."""
+
+    def __init__(self, key: str, title: str) -> None:
+        super().__init__()
+        self.key, self.title = key, title
+        self.width = self.height = 0
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self.canv.bookmarkHorizontal(self.key, 0, 0)
+        self.canv.addOutlineEntry(self.title, self.key, level=0)
+
+
+class Pages:
+    def __init__(self, content: Content, print_shop: bool) -> None:
+        assert isinstance(content.spec, PagesSpec)
+        self.c = content
+        self.spec: PagesSpec = content.spec
+        self.print_shop = print_shop and self.spec.print_shop
+        self.rtl = direction(content.leaflet.language) == "rtl"
+        self.palette = Palette.of(content.practice.colours, cmyk=self.print_shop)
+        if self.spec.high_contrast:  # headings and marks in the dark text colour too
+            self.palette = Palette(
+                self.palette.cmyk,
+                self.palette.text,
+                self.palette.text,
+                self.palette.white,
+                self.palette.text,
+                self.palette.white,
+            )
+        self.styles: Styles = make_styles(
+            content.fonts,
+            self.palette,
+            self.spec.body_size,
+            self.spec.line_spacing,
+            content.leaflet.language,
+            rtl=self.rtl,
+        )
+        self.width, self.height = self.spec.width * mm, self.spec.height * mm
+        self.bleed = self.spec.bleed * mm if self.print_shop else 0.0
+        self.slug = self.spec.slug * mm if self.print_shop else 0.0
+        self.logo = artwork.logo(
+            content.logo, content.logo_display, content.practice.colours, self.print_shop
+        )
+        self.booklet = self.spec.kind == "booklet"
+        self.pages = 0  # known after a first pass, for a booklet's note pages
+
+    # -- story ---------------------------------------------------------------------------------
+
+    @property
+    def text_width(self) -> float:
+        return float(self.width - 2 * self.spec.margin * mm)
+
+    def story(self, note_pages: int = 0) -> list[Flowable]:
+        story: list[Flowable] = []
+        if self.booklet:
+            story += [NextPageTemplate("text"), PageBreak()]  # the cover is drawn, not flowed
+        else:
+            story += self.title_block()
+        for block in self.c.leaflet.blocks:
+            if self.spec.outline:
+                title = block.heading or (block.paragraphs() or block.bullets)[0][:60]
+                story.append(Bookmark(f"block-{block.id}", title))
+            story += block_flowables(
+                block,
+                self.styles,
+                self.palette,
+                self.text_width,
+                self.spec.high_contrast,
+                splittable=True,
+            )
+        if self.booklet:
+            for _ in range(note_pages):
+                story += [
+                    PageBreak(),
+                    WritingLines(
+                        self.notes_title(), self.styles.heading, self.palette, self.frame()._height
+                    ),
+                ]
+            story += [NextPageTemplate("back"), PageBreak(), Spacer(1, 1)]
+        else:
+            if self.spec.outline:
+                story.append(Bookmark("contact", self.c.practice.name))
+            story += self.contact(boxed=True)
+        return story
+
+    def notes_title(self) -> str:
+        return self.c.labels.handout.questions
+
+    def title_block(self) -> list[Flowable]:
+        """Title, subtitle and the practice's name and logo at the top of page 1."""
+        s = self.styles
+        title = s.heading.clone(
+            "title",
+            fontSize=round(self.spec.body_size * 2.2),
+            leading=round(self.spec.body_size * 2.6),
+            spaceBefore=0,
+        )
+        subtitle = s.body.clone(
+            "subtitle", fontSize=self.spec.body_size * 1.2, leading=self.spec.body_size * 1.6
+        )
+        if self.rtl:
+            make_rtl(title)
+            make_rtl(subtitle)
+        size = 16 * mm
+        name = [para(markup(self.c.practice.name), s.name)]
+        if self.c.practice.tagline:
+            name.append(para(markup(self.c.practice.tagline), s.small))
+        logo = LogoFlowable(self.logo, size, self.c.fonts.regular)
+        logo.spaceAfter = 0
+        cells = [logo, name]
+        widths = [size + 5 * mm, self.text_width - size - 5 * mm]
+        if self.rtl:
+            cells.reverse()
+            widths.reverse()
+        header = Table(
+            [cells],
+            colWidths=widths,
+            style=TableStyle(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                    ("LINEBELOW", (0, 0), (-1, -1), 1.2, self.palette.primary),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 4 * mm),
+                    ("FONT", (0, 0), (-1, -1), self.c.fonts.regular, self.spec.body_size),
+                ]
+            ),
+        )
+        items: list[Flowable] = [
+            header,
+            Spacer(1, 8 * mm),
+            para(markup(self.c.leaflet.title), title),
+        ]
+        if self.c.leaflet.subtitle:
+            items.append(para(markup(self.c.leaflet.subtitle), subtitle))
+        items.append(Spacer(1, 4 * mm))
+        return items
+
+    def contact(self, boxed: bool) -> list[Flowable]:
+        """The practice's contact details; links in the screen edition."""
+        practice, labels, s = self.c.practice, self.c.labels, self.styles
+        lines: list[Flowable] = [para(markup(practice.name), s.contact_heading)]
+        if practice.tagline:
+            lines.append(para(markup(practice.tagline), s.small))
+        lines.append(para("<br/>".join(markup(line) for line in practice.address), s.contact))
+        label = s.contact.clone(
+            "label", fontName=self.c.fonts.bold, textColor=self.palette.primary, spaceBefore=6
+        )
+        value_style = s.contact.clone("value", alignment=2 if self.rtl else 0)
+        if self.rtl:
+            make_rtl(label)
+        website = practice.website or ""
+        url = website if "://" in website else f"https://{website}"
+        phone_link = "tel:" + "".join(ch for ch in practice.phone if ch.isdigit() or ch == "+")
+        for caption, value, link in (
+            (labels.phone, practice.phone, phone_link),
+            (labels.email, practice.email, f"mailto:{practice.email}"),
+            (labels.website, practice.website, url),
+            (labels.hours, practice.hours, None),
+        ):
+            if not value:
+                continue
+            lines.append(para(markup(caption), label))
+            shown = markup(value)
+            if self.spec.links and link:
+                shown = (
+                    f'<a href="{markup(link)}" color="{self.palette.primary.hexval()}">{shown}</a>'
+                )
+            # addresses and numbers read left to right in every language
+            lines.append(Paragraph(shown, value_style))
+        if not boxed:
+            return lines
+        box = Table([[lines]], colWidths=[self.text_width])
+        ground = self.palette.white if self.spec.high_contrast else self.palette.tint
+        box.setStyle(
+            TableStyle(
+                [
+                    ("BACKGROUND", (0, 0), (-1, -1), ground),
+                    (
+                        "BOX",
+                        (0, 0),
+                        (-1, -1),
+                        1.5 if self.spec.high_contrast else 0,
+                        self.palette.primary,
+                    ),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 5 * mm),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 5 * mm),
+                    ("TOPPADDING", (0, 0), (-1, -1), 4 * mm),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 5 * mm),
+                    ("FONT", (0, 0), (-1, -1), self.c.fonts.regular, self.spec.body_size),
+                ]
+            )
+        )
+        return [Spacer(1, 6 * mm), box]
+
+    # -- pages ---------------------------------------------------------------------------------
+
+    def frame(self) -> Frame:
+        inset = self.spec.margin * mm
+        footer = 10 * mm
+        return Frame(
+            self.slug + inset,
+            self.slug + inset + footer,
+            self.width - 2 * inset,
+            self.height - 2 * inset - footer,
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+            id="text",
+        )
+
+    def on_page(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
+        if self.print_shop:
+            s, b = self.slug, self.bleed
+            canvas.setTrimBox((s, s, s + self.width, s + self.height))
+            canvas.setBleedBox((s - b, s - b, s + self.width + b, s + self.height + b))
+            canvas.saveState()
+            canvas.translate(s, s)
+            marks.crop_marks(canvas, self.width, self.height, self.bleed, self.slug)
+            canvas.restoreState()
+
+    def draw_cover(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
+        """The booklet's front: the brand colour into the bleed, rings, title, a logo band."""
+        self.on_page(canvas, doc)
+        palette, s = self.palette, self.styles
+        canvas.saveState()
+        canvas.translate(self.slug, self.slug)
+        band = 48 * mm
+        canvas.setFillColor(palette.primary)
+        canvas.rect(
+            -self.bleed,
+            band,
+            self.width + 2 * self.bleed,
+            self.height - band + self.bleed,
+            stroke=0,
+            fill=1,
+        )
+        path = canvas.beginPath()
+        path.rect(-self.bleed, band, self.width + 2 * self.bleed, self.height - band + self.bleed)
+        canvas.clipPath(path, stroke=0, fill=0)
+        cx = self.width * (0.25 if self.rtl else 0.75)
+        rings(canvas, cx, self.height - 50 * mm, palette.lighten(palette.primary, 0.14))
+        canvas.setFillColor(palette.accent)
+        canvas.circle(cx, self.height - 50 * mm, 6 * mm, stroke=0, fill=1)
+        canvas.restoreState()
+        canvas.saveState()
+        canvas.translate(self.slug, self.slug)
+        inset = self.spec.margin * mm
+        width = self.width - 2 * inset
+        title = s.heading.clone(
+            "cover", fontSize=28, leading=32, textColor=palette.white, spaceBefore=0
+        )
+        sub = s.emphasis.clone("coversub", fontName=self.c.fonts.regular, fontSize=14, leading=19)
+        if self.rtl:
+            make_rtl(title)
+            make_rtl(sub)
+        parts = [para(markup(self.c.leaflet.title), title)]
+        if self.c.leaflet.subtitle:
+            parts.append(para(markup(self.c.leaflet.subtitle), sub))
+        y = band + 14 * mm
+        for part in reversed(parts):
+            _, h = part.wrap(width, self.height)
+            part.drawOn(canvas, inset, y)
+            y += h + 4 * mm
+        size = 22 * mm
+        logo_x = self.width - inset - size if self.rtl else inset
+        artwork.draw_logo(canvas, self.logo, logo_x, (band - size) / 2, size, self.c.fonts.regular)
+        name = para(markup(self.c.practice.name), s.name)
+        _, h = name.wrap(width - size - 5 * mm, band)
+        name.drawOn(canvas, inset if self.rtl else inset + size + 5 * mm, band / 2 - h / 2)
+        canvas.restoreState()
+
+    def draw_back(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
+        """The booklet's back: a tint ground, the contact details, a QR code to the website."""
+        self.on_page(canvas, doc)
+        canvas.saveState()
+        canvas.translate(self.slug, self.slug)
+        canvas.setFillColor(self.palette.tint)
+        canvas.rect(
+            -self.bleed,
+            -self.bleed,
+            self.width + 2 * self.bleed,
+            self.height + 2 * self.bleed,
+            stroke=0,
+            fill=1,
+        )
+        inset = self.spec.margin * mm
+        width = self.width - 2 * inset
+        y = self.height - inset - 26 * mm
+        logo_x = self.width - inset - 26 * mm if self.rtl else inset
+        artwork.draw_logo(canvas, self.logo, logo_x, y, 26 * mm, self.c.fonts.regular)
+        y -= 6 * mm
+        for line in self.contact(boxed=False):
+            _, h = line.wrap(width, self.height)
+            y -= h + line.getSpaceBefore()
+            line.drawOn(canvas, inset, y)
+            y -= line.getSpaceAfter()
+        if self.c.practice.website:
+            website = self.c.practice.website
+            url = website if "://" in website else f"https://{website}"
+            qr_x = self.width - inset - 24 * mm if self.rtl else inset
+            artwork.draw(
+                canvas, qr_code(url, self.palette.text), qr_x, inset + 6 * mm, self.c.fonts.regular
+            )
+        canvas.restoreState()
+
+    def render(self) -> bytes:
+        if self.booklet:
+            first = self._build(0)
+            content_pages = self.pages - 1  # without the back cover
+            missing = (-(content_pages + 1)) % 4
+            return self._build(missing) if missing else first
+        return self._build(0)
+
+    def _build(self, note_pages: int) -> bytes:
+        buffer = io.BytesIO()
+        leaflet, practice = self.c.leaflet, self.c.practice
+        size = (self.width + 2 * self.slug, self.height + 2 * self.slug)
+        doc = BaseDocTemplate(
+            buffer,
+            pagesize=size,
+            title=leaflet.title,
+            author=practice.name,
+            subject=leaflet.subtitle or leaflet.title,
+            creator="careprint",
+            lang=leaflet.language,
+            invariant=1,
+            pageCompression=1,
+            initialFontName=self.c.fonts.regular,
+            initialFontSize=self.spec.body_size,
+            enforceColorSpace="cmyk" if self.print_shop else None,
+        )
+        templates = [PageTemplate("text", [self.frame()], onPage=self.on_page)]
+        if self.booklet:
+            templates = [
+                PageTemplate("cover", [self.frame()], onPage=self.draw_cover),
+                templates[0],
+                PageTemplate("back", [self.frame()], onPage=self.draw_back),
+            ]
+        doc.addPageTemplates(templates)
+        counted: list[int] = []
+        footer = partial(
+            NumberedCanvas,
+            footer=(self.page_label(), self.c.fonts.regular, self.palette.text),
+            rtl=self.rtl,
+            skip=(1, -1) if self.booklet else (),
+            counted=counted,
+            geometry=(
+                self.slug + self.spec.margin * mm,
+                self.slug + self.width - self.spec.margin * mm,
+                self.slug + self.spec.margin * mm,
+            ),
+        )
+        doc.build(self.story(note_pages), canvasmaker=footer)
+        self.pages = counted[0] if counted else 0
+        return buffer.getvalue()
+
+    def page_label(self) -> str:
+        return self.c.labels.handout.page
+
+    def fit(self) -> Fit:
+        self.render()
+        return Fit({page: 0.0 for page in range(1, self.pages + 1)})

@@ -1,0 +1,1 @@
+"""Finishing PDFs with pypdf: imposition."""

@@ -1,0 +1,46 @@
+"""Booklet imposition: A5 pages two to a landscape sheet, in the order they are folded.
+
+For a booklet of n pages (a multiple of four), sheet k has on its front the pages n - 2k and
+2k + 1 and on its back 2k + 2 and n - 2k - 1 (counting from 0 and 1): print double-sided,
+flipping on the short edge, fold the stack in the middle and staple. A right-to-left booklet
+is bound on the right, so each side's two pages change places.
+"""
+
+from __future__ import annotations
+
+import io
+
+from pypdf import PageObject, PdfReader, PdfWriter, Transformation
+
+
+def spreads(pages: int, rtl: bool = False) -> list[tuple[int, int]]:
+    """(left, right) page numbers, 1-based, for each side of each sheet, in printing order."""
+    if pages % 4:
+        raise ValueError(f"a booklet needs a multiple of 4 pages, not {pages}")
+    sides = []
+    for k in range(pages // 4):
+        front = (pages - 2 * k, 2 * k + 1)
+        back = (2 * k + 2, pages - 2 * k - 1)
+        sides += [front, back]
+    return [(right, left) for left, right in sides] if rtl else sides
+
+
+def impose(pdf: bytes, rtl: bool = False) -> bytes:
+    """The booklet's pages as printer's spreads on sheets twice as wide."""
+    reader = PdfReader(io.BytesIO(pdf))
+    width = float(reader.pages[0].mediabox.width)
+    height = float(reader.pages[0].mediabox.height)
+    writer = PdfWriter()
+    for left, right in spreads(len(reader.pages), rtl):
+        sheet = PageObject.create_blank_page(width=2 * width, height=height)
+        sheet.merge_transformed_page(reader.pages[left - 1], Transformation())
+        sheet.merge_transformed_page(
+            reader.pages[right - 1], Transformation().translate(tx=width, ty=0)
+        )
+        writer.add_page(sheet)
+    for key in ("/Title", "/Author", "/Subject"):
+        if reader.metadata and key in reader.metadata:
+            writer.add_metadata({key: str(reader.metadata[key])})
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
