@@ -201,6 +201,9 @@ def check(ctx: click.Context) -> None:
                 if language == ws.languages()[0]:
                     break  # the source text is wrong: its translations cannot tell more
                 continue
+            if fit.pages:
+                click.echo(f"ok: {name} ({each}, {language}): {fit.pages} pages")
+                continue
             room = ", ".join(f"panel {p}: {mm:.0f} mm" for p, mm in sorted(fit.free_mm.items()))
             click.echo(f"ok: {name} ({each}, {language}) fits; room left at the foot of {room}")
     try:
@@ -365,6 +368,22 @@ def batch(ctx: click.Context, folder: Path | None, jobs: int | None, out: Path |
     )
     if failed:
         raise SystemExit(2)
+
+
+@cli.command()
+@click.pass_context
+def layouts(ctx: click.Context) -> None:
+    """List the layouts a leaflet can be built in, each with what it is for.
+
+    \b
+    Example:
+      careprint layouts
+    """
+    ws = _workspace(ctx)
+    names = ws.layout_names()
+    width = max((len(n) for n in names), default=0)
+    for name in names:
+        click.echo(f"{name:<{width}}  {ws.layout(name).model.description}")
 
 
 @cli.command()

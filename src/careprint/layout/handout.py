@@ -882,6 +882,7 @@ class NumberedCanvas(Canvas):  # type: ignore[misc]
         self,
         *args: Any,
         footer: tuple[str, str, Color],
+        size: float = SIZE,
         rtl: bool = False,
         skip: tuple[int, ...] = (),
         counted: list[int] | None = None,
@@ -890,6 +891,7 @@ class NumberedCanvas(Canvas):  # type: ignore[misc]
     ) -> None:
         super().__init__(*args, **kwargs)
         self._footer = footer
+        self._size = size
         self._rtl = rtl
         self._skip = skip
         self._counted = counted
@@ -911,11 +913,11 @@ class NumberedCanvas(Canvas):  # type: ignore[misc]
             self.__dict__.update(state)
             if number not in skip:
                 self.saveState()
-                self.setFont(font, SIZE)
+                self.setFont(font, self._size)
                 self.setFillColor(colour)
                 label = text.format(page=number, pages=total)
                 if self._rtl:
-                    draw_line(self, label, left, y, font, SIZE, align="left")
+                    draw_line(self, label, left, y, font, self._size, align="left")
                 else:
                     self.drawRightString(right, y, label)
                 self.restoreState()

@@ -302,11 +302,12 @@ class Pages:
         parts = [para(markup(self.c.leaflet.title), title)]
         if self.c.leaflet.subtitle:
             parts.append(para(markup(self.c.leaflet.subtitle), sub))
-        y = band + 14 * mm
-        for part in reversed(parts):
-            _, h = part.wrap(width, self.height)
+        heights = [part.wrap(width, self.height)[1] for part in parts]
+        y = band + 14 * mm + sum(heights) + 4 * mm * (len(parts) - 1)
+        for part, h in zip(parts, heights, strict=True):  # top down: in reading order
+            y -= h
             part.drawOn(canvas, inset, y)
-            y += h + 4 * mm
+            y -= 4 * mm
         size = 22 * mm
         logo_x = self.width - inset - size if self.rtl else inset
         artwork.draw_logo(canvas, self.logo, logo_x, (band - size) / 2, size, self.c.fonts.regular)
@@ -387,6 +388,7 @@ class Pages:
         footer = partial(
             NumberedCanvas,
             footer=(self.page_label(), self.c.fonts.regular, self.palette.text),
+            size=self.spec.body_size,
             rtl=self.rtl,
             skip=(1, -1) if self.booklet else (),
             counted=counted,
@@ -405,4 +407,4 @@ class Pages:
 
     def fit(self) -> Fit:
         self.render()
-        return Fit({page: 0.0 for page in range(1, self.pages + 1)})
+        return Fit({}, pages=self.pages)

@@ -135,8 +135,8 @@ def make_styles(
         small=ParagraphStyle(
             "small",
             parent=body,
-            fontSize=max(11.0, size - 1),
-            leading=max(11.0, size - 1) * 1.35,
+            fontSize=size if size >= 16 else max(11.0, size - 1),  # large print: never smaller
+            leading=(size if size >= 16 else max(11.0, size - 1)) * 1.35,
             hyphenationLang="",
         ),
         contact=ParagraphStyle("contact", parent=body, spaceAfter=0, hyphenationLang=""),

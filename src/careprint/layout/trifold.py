@@ -97,6 +97,7 @@ class Fit:
     """Where each panel's text ended: free height (mm) per panel, for ``careprint check``."""
 
     free_mm: dict[int, float]
+    pages: int = 0  # for page layouts: how many pages the text takes
 
 
 def mirrored(spec: LayoutSpec) -> LayoutSpec:

@@ -25,17 +25,24 @@ def spreads(pages: int, rtl: bool = False) -> list[tuple[int, int]]:
     return [(right, left) for left, right in sides] if rtl else sides
 
 
+A4_LANDSCAPE = (297 * 72 / 25.4, 210 * 72 / 25.4)
+
+
 def impose(pdf: bytes, rtl: bool = False) -> bytes:
-    """The booklet's pages as printer's spreads on sheets twice as wide."""
+    """The booklet's pages as printer's spreads, centred on A4 landscape sheets."""
     reader = PdfReader(io.BytesIO(pdf))
     width = float(reader.pages[0].mediabox.width)
     height = float(reader.pages[0].mediabox.height)
+    sheet_w, sheet_h = max(A4_LANDSCAPE[0], 2 * width), max(A4_LANDSCAPE[1], height)
+    x0, y0 = (sheet_w - 2 * width) / 2, (sheet_h - height) / 2
     writer = PdfWriter()
     for left, right in spreads(len(reader.pages), rtl):
-        sheet = PageObject.create_blank_page(width=2 * width, height=height)
-        sheet.merge_transformed_page(reader.pages[left - 1], Transformation())
+        sheet = PageObject.create_blank_page(width=sheet_w, height=sheet_h)
         sheet.merge_transformed_page(
-            reader.pages[right - 1], Transformation().translate(tx=width, ty=0)
+            reader.pages[left - 1], Transformation().translate(tx=x0, ty=y0)
+        )
+        sheet.merge_transformed_page(
+            reader.pages[right - 1], Transformation().translate(tx=x0 + width, ty=y0)
         )
         writer.add_page(sheet)
     for key in ("/Title", "/Author", "/Subject"):
