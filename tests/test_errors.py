@@ -194,7 +194,7 @@ CASES = {
     "leaflet-unknown-layout.yaml": (
         "leaflets/triggerpointtherapie.yaml, line 7: unknown layout 'drieluik'.\n"
         "    layouts: [trifold, drieluik]\n"
-        "  Use one of: trifold."
+        "  Use one of: booklet, large-print, screen, trifold."
     ),
     "logo-broken.svg": (
         "templates/brand/logo.svg, line 1: the logo cannot be read: the SVG is damaged (not well-formed (invalid token)).\n"
@@ -249,7 +249,11 @@ def test_bad_input_is_explained_and_nothing_is_written(
 ) -> None:
     kind = fixture.split("-")[0]
     shutil.copyfile(FIXTURES / fixture, workspace / TARGETS[kind])
-    command = HANDOUT if kind in ("client", "library") else ("build", "--print-shop")
+    command = (
+        HANDOUT
+        if kind in ("client", "library")
+        else ("build", "triggerpointtherapie", "--print-shop")
+    )
     result = run("-C", str(workspace), *command)
     assert result.code == 2
     assert result.err == f"error: {CASES[fixture]}\n"
@@ -272,11 +276,12 @@ def test_check_reports_the_same_errors_and_writes_nothing(
 
 
 def test_a_failed_build_keeps_the_previous_pdf_whole(workspace: Path, run: Run) -> None:
-    assert run("-C", str(workspace), "build").code == 0
+    build = ("-C", str(workspace), "build", "triggerpointtherapie", "--layout", "trifold")
+    assert run(*build).code == 0
     pdf = workspace / "out/leaflets/triggerpointtherapie-nl-trifold.pdf"
     before = pdf.read_bytes()
     shutil.copyfile(FIXTURES / "leaflet-too-long.yaml", workspace / TARGETS["leaflet"])
-    assert run("-C", str(workspace), "build").code == 2
+    assert run(*build).code == 2
     assert pdf.read_bytes() == before
     assert [p.name for p in pdf.parent.iterdir()] == [pdf.name]  # no temporary file left
 
@@ -287,11 +292,13 @@ def test_a_failed_build_keeps_the_previous_pdf_whole(workspace: Path, run: Run) 
         (
             ["build", "triggerpunt"],
             "there is no leaflet 'triggerpunt'.\n"
-            "  Did you mean 'triggerpointtherapie'? Leaflets here: triggerpointtherapie.",
+            "  Did you mean 'triggerpointtherapie'? Leaflets here: spanningshoofdpijn, "
+            "triggerpointtherapie.",
         ),
         (
             ["build", "--layout", "trifolt"],
-            "unknown layout 'trifolt'.\n  Did you mean 'trifold'? Layouts here: trifold.",
+            "unknown layout 'trifolt'.\n  Did you mean 'trifold'? Layouts here: booklet, "
+            "large-print, screen, trifold.",
         ),
     ],
 )

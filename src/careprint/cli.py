@@ -158,22 +158,23 @@ def build(
     ws = _workspace(ctx)
     out_dir = out if out is not None else ws.root / "out" / "leaflets"
     failed = 0
-    jobs = [
-        (name, each, language)
-        for name, each in _jobs(ws, leaflets, layout)
-        for language in _languages(ws, languages)
-    ]
-    with _progress(len(jobs), "Building") as step:
-        for name, each, language in jobs:
+    # one leaflet in one language is built in all its layouts, or not written at all
+    groups: dict[tuple[str, str | None], list[str]] = {}
+    for name, each in _jobs(ws, leaflets, layout):
+        for language in _languages(ws, languages):
+            groups.setdefault((name, language), []).append(each)
+    with _progress(sum(len(g) for g in groups.values()), "Building") as step:
+        for (name, language), layouts in groups.items():
+            files = []
             try:
-                files = builder.outputs(ws, name, each, print_shop, out_dir, language, strict)
-                write_all_atomic({f.path: f.data for f in files})
+                for each in layouts:
+                    files += builder.outputs(ws, name, each, print_shop, out_dir, language, strict)
+                    step()
             except CareprintError as exc:
                 failed += 1
                 click.echo(f"error: {exc}", err=True)
                 continue
-            finally:
-                step()
+            write_all_atomic({f.path: f.data for f in files})
             for f in files:
                 click.echo(f"wrote {ws.display(f.path)} ({len(f.data) // 1024} KB)")
     if failed:

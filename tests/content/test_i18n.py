@@ -54,7 +54,9 @@ def test_export_fills_build_and_reopen(fresh: Path, run: Run) -> None:
             "triggerpointtherapie:treatment:heading": "Quand le traitement est-il utile ?",
         },
     )
-    built = run("-C", str(fresh), "build", "--lang", "fr")
+    built = run(
+        "-C", str(fresh), "build", "triggerpointtherapie", "--layout", "trifold", "--lang", "fr"
+    )
     assert built.code == 0, built.err
     assert "warning: translations/fr/triggerpointtherapie.po: 18 not translated" in built.err
     pdf = fresh / "out/leaflets/triggerpointtherapie-fr-trifold.pdf"
@@ -83,7 +85,9 @@ def test_a_changed_source_text_turns_fuzzy_and_status_shows_it(fresh: Path, run:
     assert entry.previous_id == ["Welke symptomen geven triggerpoints?"]
     status = run("-C", str(fresh), "translate", "status", "--lang", "fr")
     assert re.search(r"triggerpointtherapie\.po\s+0\s+1\s+20\n", status.out), status.out
-    built = run("-C", str(fresh), "build", "--lang", "fr")
+    built = run(
+        "-C", str(fresh), "build", "triggerpointtherapie", "--layout", "trifold", "--lang", "fr"
+    )
     assert "1 to be checked (fuzzy)" in built.err
     pdf = fresh / "out/leaflets/triggerpointtherapie-fr-trifold.pdf"
     assert "Welke klachten geven triggerpoints?" in region_text(pdf, 1, 0, 100)  # Dutch for now
@@ -103,7 +107,17 @@ def test_a_removed_text_is_kept_as_obsolete(fresh: Path, run: Run) -> None:
 
 def test_strict_fails_on_a_missing_translation(fresh: Path, run: Run) -> None:
     run("-C", str(fresh), "translate", "export", "--lang", "fr")
-    result = run("-C", str(fresh), "build", "--lang", "fr", "--strict")
+    result = run(
+        "-C",
+        str(fresh),
+        "build",
+        "triggerpointtherapie",
+        "--layout",
+        "trifold",
+        "--lang",
+        "fr",
+        "--strict",
+    )
     assert result.code == 2
     assert result.err.startswith(f"error: {LEAFLET}, line ")
     assert "21 not translated: these texts would be printed in the source language." in result.err
@@ -128,7 +142,9 @@ def test_a_translation_that_does_not_fit_names_language_file_entry_and_block(
 ) -> None:
     run("-C", str(fresh), "translate", "export", "--lang", "fr")
     fill(fresh / LEAFLET, {"triggerpointtherapie:symptoms:text": "Beaucoup de texte. " * 120})
-    result = run("-C", str(fresh), "build", "--lang", "fr")
+    result = run(
+        "-C", str(fresh), "build", "triggerpointtherapie", "--layout", "trifold", "--lang", "fr"
+    )
     assert result.code == 2
     line = next(
         i
@@ -146,7 +162,9 @@ def test_a_translation_that_does_not_fit_names_language_file_entry_and_block(
 def test_a_character_the_font_lacks_names_file_line_and_font(fresh: Path, run: Run) -> None:
     run("-C", str(fresh), "translate", "export", "--lang", "fr")
     fill(fresh / LEAFLET, {"triggerpointtherapie:title": "Thérapie ✓"})
-    result = run("-C", str(fresh), "build", "--lang", "fr")
+    result = run(
+        "-C", str(fresh), "build", "triggerpointtherapie", "--layout", "trifold", "--lang", "fr"
+    )
     assert result.code == 2
     assert (
         "the font FiraSans-Regular.ttf has no '✓' (U+2713), so this translation cannot be printed."
@@ -162,7 +180,9 @@ def test_a_damaged_po_file_is_an_error_with_its_line(fresh: Path, run: Run) -> N
     index = next(i for i, text in enumerate(lines) if text.startswith("msgstr ") and i > 20)
     lines[index] = lines[index].replace("msgstr", "msgstrr")
     path.write_text("\n".join(lines) + "\n")
-    result = run("-C", str(fresh), "build", "--lang", "fr")
+    result = run(
+        "-C", str(fresh), "build", "triggerpointtherapie", "--layout", "trifold", "--lang", "fr"
+    )
     assert result.code == 2
     assert result.err == (
         f"error: {LEAFLET}, line {index + 1}: the translation file is damaged (unknown or "

@@ -23,7 +23,8 @@ def arabic(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from tests.conftest import copy_workspace
 
     ws = copy_workspace(tmp_path_factory.mktemp("arabic") / "practice")
-    assert main(["-C", str(ws), "build", "--lang", "ar", "--strict"]) == 0
+    args = ["build", "triggerpointtherapie", "--layout", "trifold", "--lang", "ar", "--strict"]
+    assert main(["-C", str(ws), *args]) == 0
     return ws
 
 

@@ -323,26 +323,29 @@ class Trifold:
         canvas.restoreState()
 
     def title_paragraph(self, width: float) -> Paragraph:
-        """The title as large as fits: words are hyphenated, never cut at a random letter."""
+        """The title as large as fits in three lines; a word is hyphenated only when it must be
+        (never cut at a random letter), so 'Tension headache' keeps its words whole."""
         style = self.styles.heading
+        paragraph = None
         for size in range(34, 19, -2):
-            candidate = style.clone(
-                "title",
-                fontSize=size,
-                leading=size * 1.12,
-                textColor=self.palette.white,
-                spaceBefore=0,
-                spaceAfter=0,
-                hyphenationMinWordLength=6,
-                hyphenationLang=self.styles.body.hyphenationLang,
-            )
-            if self.rtl:
-                make_rtl(candidate)
-            paragraph = para(markup(self.c.leaflet.title), candidate)
-            paragraph.wrap(width, self.height)
-            lines = lines_of(paragraph)
-            if not getattr(paragraph, "_splitLongWordCount", 0) and lines <= 3:
-                return paragraph
+            for hyphens in ("", self.styles.body.hyphenationLang):
+                candidate = style.clone(
+                    "title",
+                    fontSize=size,
+                    leading=size * 1.12,
+                    textColor=self.palette.white,
+                    spaceBefore=0,
+                    spaceAfter=0,
+                    hyphenationMinWordLength=6,
+                    hyphenationLang=hyphens,
+                )
+                if self.rtl:
+                    make_rtl(candidate)
+                paragraph = para(markup(self.c.leaflet.title), candidate)
+                paragraph.wrap(width, self.height)
+                if not getattr(paragraph, "_splitLongWordCount", 0) and lines_of(paragraph) <= 3:
+                    return paragraph
+        assert paragraph is not None
         return paragraph
 
     def contact_box(self) -> tuple[list[Flowable], float]:
