@@ -68,3 +68,42 @@ def run(
         for done in pool.map(_one, work, chunksize=chunk):
             yield done
             step()
+
+
+def _leaflet(
+    job: tuple[str, str | None, list[str], bool, str, bool],
+) -> tuple[list[tuple[str, bytes]], str]:
+    """One leaflet in one language in all its layouts: the files, or the error's text."""
+    from careprint import build
+
+    name, language, layouts, print_shop, out_dir, strict = job
+    assert _workspace is not None
+    files: list[tuple[str, bytes]] = []
+    try:
+        for layout in layouts:
+            made = build.outputs(
+                _workspace, name, layout, print_shop, Path(out_dir), language, strict
+            )
+            files += [(str(f.path), f.data) for f in made]
+    except CareprintError as exc:
+        return [], str(exc)
+    return files, ""
+
+
+def leaflets(
+    root: Path,
+    jobs: list[tuple[str, str | None, list[str], bool, str, bool]],
+    workers: int,
+    step: Callable[[], None] = lambda: None,
+) -> Iterator[tuple[list[tuple[str, bytes]], str]]:
+    """Build leaflet jobs in ``workers`` processes, results in the order of ``jobs``."""
+    if workers <= 1 or len(jobs) <= 1:
+        _start(str(root))
+        for job in jobs:
+            yield _leaflet(job)
+            step()
+        return
+    with ProcessPoolExecutor(workers, initializer=_start, initargs=(str(root),)) as pool:
+        for result in pool.map(_leaflet, jobs):
+            yield result
+            step()

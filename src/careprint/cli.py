@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import traceback
 import typing
@@ -163,20 +164,22 @@ def build(
     for name, each in _jobs(ws, leaflets, layout):
         for language in _languages(ws, languages):
             groups.setdefault((name, language), []).append(each)
-    with _progress(sum(len(g) for g in groups.values()), "Building") as step:
-        for (name, language), layouts in groups.items():
-            files = []
-            try:
-                for each in layouts:
-                    files += builder.outputs(ws, name, each, print_shop, out_dir, language, strict)
-                    step()
-            except CareprintError as exc:
+    from careprint import batch as batches
+
+    work = [
+        (name, language, layouts, print_shop, str(out_dir), strict)
+        for (name, language), layouts in groups.items()
+    ]
+    workers = min(os.cpu_count() or 1, len(work)) if len(work) > 2 else 1
+    with _progress(len(work), "Building") as step:
+        for files, error in batches.leaflets(ws.root, work, workers, step):
+            if error:
                 failed += 1
-                click.echo(f"error: {exc}", err=True)
+                click.echo(f"error: {error}", err=True)
                 continue
-            write_all_atomic({f.path: f.data for f in files})
-            for f in files:
-                click.echo(f"wrote {ws.display(f.path)} ({len(f.data) // 1024} KB)")
+            write_all_atomic({Path(path): data for path, data in files})
+            for path, data in files:
+                click.echo(f"wrote {ws.display(Path(path))} ({len(data) // 1024} KB)")
     if failed:
         raise SystemExit(2)
 

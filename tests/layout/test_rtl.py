@@ -133,3 +133,12 @@ def test_words_in_visual_order() -> None:
 def test_direction_from_locale_data() -> None:
     assert i18n.direction("ar") == "rtl"
     assert i18n.direction("tr") == "ltr"
+
+
+@pytest.mark.parametrize(
+    "word, shown", [("112؟", "؟112"), ("(0-10)", "(0-10)"), ("10.", ".10"), ("033", "033")]
+)
+def test_numbers_keep_their_signs_on_the_reading_side(word: str, shown: str) -> None:
+    from careprint.layout.rtl import _numeral
+
+    assert _numeral(word) == shown

@@ -40,7 +40,7 @@ class Word:
 
     @property
     def shaped(self) -> str:
-        return _shape(self.text, self.font, self.size)
+        return _shape(_numeral(self.text), self.font, self.size)
 
     @property
     def width(self) -> float:
@@ -57,9 +57,23 @@ def _shape(text: str, font: str, size: float) -> str:
     return shapeStr(text, font, size)  # type: ignore[no-any-return]
 
 
+MIRROR = str.maketrans("()[]{}<>", ")(][}{><")
+NUMERAL = re.compile(r"^(\W*)(\d.*\d|\d)(\W*)$")
+
+
+def _numeral(text: str) -> str:
+    """A number with signs around it, as seen in right-to-left text: the digits left to right,
+    the signs on the other side and mirrored ('112؟' shows as '؟112', '(10)' stays '(10)')."""
+    match = NUMERAL.match(text)
+    if not match:
+        return text
+    before, number, after = match.groups()
+    return after[::-1].translate(MIRROR) + number + before[::-1].translate(MIRROR)
+
+
 @lru_cache(maxsize=20_000)
 def _width(text: str, font: str, size: float) -> float:
-    shaped = _shape(text, font, size)
+    shaped = _shape(_numeral(text), font, size)
     if isinstance(shaped, ShapedStr):
         advance: float = sum(d.x_advance for d in shaped.__shapeData__)
         return advance * size / 1000
