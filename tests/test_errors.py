@@ -21,6 +21,8 @@ TARGETS = {
     "layout": "templates/layouts/trifold.yaml",
     "client": "clients/dossier-0147.yaml",
     "library": "self-massage/levator-scapulae.yaml",
+    "po": "translations/en/labels.po",
+    "font": "fonts/FiraSans-Regular.ttf",
 }
 HANDOUT = ("handout", "clients/dossier-0147.yaml")  # what client and library fixtures break
 
@@ -35,9 +37,23 @@ CASES = {
         "    date: 2026-02-31\n"
         "  Check the day and the month; write the date as year-month-day, e.g. 2026-11-24."
     ),
-    "client-email.yaml": (  # the line itself is not shown: it holds the client's address
+    "client-duplicate-point.yaml": (
+        "clients/dossier-0147.yaml, line 14: 'upper-trapezius' is chosen twice (the first is point 1).\n"
+        "      - id: upper-trapezius\n"
+        "  Keep one of them; use 'side: both' for both sides."
+    ),
+    "client-email.yaml": (
         "clients/dossier-0147.yaml, line 4: 'email': this is not an email address.\n"
         "  Write it as name@domain.nl."
+    ),
+    "client-empty.yaml": (
+        "clients/dossier-0147.yaml: the file is empty.\n"
+        "  Write the content into it, or delete the file if it is not needed."
+    ),
+    "client-hold-float.yaml": (
+        "clients/dossier-0147.yaml, line 13: 'hold' should be a whole number, not the number 4.5.\n"
+        "        hold: 4.5\n"
+        "  Write a whole number (seconds to hold, if not the library's)."
     ),
     "client-hold-not-number.yaml": (
         "clients/dossier-0147.yaml, line 13: 'hold' should be a whole number, not 'een minuut'.\n"
@@ -58,6 +74,15 @@ CASES = {
         "clients/dossier-0147.yaml, line 3: 'name' is missing from the file.\n"
         "  Add 'name:' (the client's name as printed on the handout; never used in a file name), e.g. below this line."
     ),
+    "client-notes-glyph.yaml": (
+        "clients/dossier-0147.yaml, line 17: the font FiraSans-Regular.ttf has no '✓' (U+2713), so it cannot be printed.\n"
+        "  Replace the character with one the font has (e.g. a plain letter or sign), or name a font that has it under 'fonts:' in practice.yaml."
+    ),
+    "client-points-empty.yaml": (
+        "clients/dossier-0147.yaml, line 8: 'points' is empty.\n"
+        "    points: []\n"
+        "  Add at least one item (chosen points in the order to print them: an id, or id with side and dosage)."
+    ),
     "client-side.yaml": (
         "clients/dossier-0147.yaml, line 12: unknown side 'rechts'.\n"
         "        side: rechts\n"
@@ -68,40 +93,24 @@ CASES = {
         "      - id: levator-scapula\n"
         "  Did you mean 'levator-scapulae'? 'careprint points' lists the points in the library."
     ),
-    "library-id-mismatch.yaml": (
-        "self-massage/levator-scapulae.yaml, line 1: the id 'levator' differs from the file name 'levator-scapulae.yaml'.\n"
-        "    id: levator\n"
-        "  Make them the same: id: levator-scapulae, or rename the file to levator.yaml."
-    ),
-    "library-missing-where.yaml": (
-        "self-massage/levator-scapulae.yaml, line 1: 'where' is missing from the file.\n"
-        "    id: levator-scapulae\n"
-        "  Add 'where:' (how to find the spot), e.g. below this line."
-    ),
-    "library-pressure-scale.yaml": (
-        "self-massage/levator-scapulae.yaml, line 20: 'target' is 15; it must be at most 10.\n"
-        "      target: 15\n"
-        "  Change the value (how strong the pressure may feel on the 0-10 scale, where 0 is no pain and 10 the worst imaginable)."
-    ),
-    "library-stop-below-target.yaml": (
-        "self-massage/levator-scapulae.yaml, line 19: 'pressure': the stop level (4) must be higher than the target (5).\n"
-        "    pressure:\n"
-        "  Make 'stop' at least one more than 'target'."
-    ),
-    "library-too-long.yaml": (
-        "self-massage/levator-scapulae.yaml, line 13: the instructions for 'levator-scapulae' do not fit on one page: 245 mm too long.\n"
-        "    how: |\n"
-        "  Shorten 'where', 'how', 'avoid' or 'stop_if' by about 41 lines."
-    ),
-    "library-unknown-view.yaml": (
-        "self-massage/levator-scapulae.yaml, line 37: unknown view 'rug'.\n"
-        "      view: rug\n"
-        "  Use one of: front, back, side, head."
+    "font-not-ttf.ttf": (
+        "practice.yaml: the font file 'fonts/FiraSans-Regular.ttf' cannot be read: it is not a TrueType font.\n"
+        "  Use a TrueType (.ttf) font file; the fonts/ folder has working ones."
     ),
     "layout-widths.yaml": (
         "templates/layouts/trifold.yaml, line 10: the panels of side 'inside' add up to 300 mm, but the sheet is 297 mm wide.\n"
         "        panels: [{number: 2, width: 100}, {number: 3, width: 100}, {number: 4, width: 100}]\n"
         "  Make the panel widths add up to the sheet width."
+    ),
+    "leaflet-blocks-empty.yaml": (
+        "leaflets/triggerpointtherapie.yaml, line 9: 'blocks' is empty.\n"
+        "    blocks: []\n"
+        "  Add at least one item (the content blocks, in reading order)."
+    ),
+    "leaflet-bom-tab.yaml": (
+        "leaflets/triggerpointtherapie.yaml, line 39: a tab is used for indentation.\n"
+        "        kind: causes\n"
+        "  Indent with spaces only (two per level); set your editor to insert spaces for tabs."
     ),
     "leaflet-bullets-not-list.yaml": (
         "leaflets/triggerpointtherapie.yaml, line 62: 'bullets' should be a list, not 'Als je last hebt van pijnklachten'.\n"
@@ -112,6 +121,11 @@ CASES = {
         "leaflets/triggerpointtherapie.yaml, line 24: a colon inside a text confuses the file's structure.\n"
         "        heading: Let op: welke symptomen geven triggerpoints?\n"
         '  Put the whole text in double quotes, e.g. heading: "Let op: ..."'
+    ),
+    "leaflet-crlf-unknown-field.yaml": (
+        "leaflets/triggerpointtherapie.yaml, line 40: unknown field 'heding'.\n"
+        "        heding: Waardoor ontstaan triggerpoints?\n"
+        "  Did you mean 'heading'?"
     ),
     "leaflet-duplicate-id.yaml": (
         "leaflets/triggerpointtherapie.yaml, line 59: two blocks are called 'symptoms' (the first is block 2).\n"
@@ -127,10 +141,24 @@ CASES = {
         "leaflets/triggerpointtherapie.yaml: the file is empty.\n"
         "  Write the content into it, or delete the file if it is not needed."
     ),
+    "leaflet-huge.yaml": (
+        "leaflets/triggerpointtherapie.yaml: the file is 10.0 MB; careprint's files are a few kilobytes.\n"
+        "  Check that this is the right file (not a document or an image saved under this name); files up to 1 MB are read."
+    ),
+    "leaflet-id-uppercase.yaml": (
+        "leaflets/triggerpointtherapie.yaml, line 22: 'Symptoms' cannot be used as id.\n"
+        "      - id: Symptoms\n"
+        "  Use lower-case letters, digits and '-' only, e.g. 'when-to-choose'."
+    ),
     "leaflet-indentation.yaml": (
         "leaflets/triggerpointtherapie.yaml, line 23: the indentation does not line up.\n"
         "       kind: symptoms\n"
         "  Line this line up with the lines around it, using spaces only."
+    ),
+    "leaflet-list-as-title.yaml": (
+        "leaflets/triggerpointtherapie.yaml, line 5: 'title' should be text, not a list.\n"
+        "    title:\n"
+        "  Write the text on the same line after 'title:' (title on the cover)."
     ),
     "leaflet-missing-glyph.yaml": (
         "leaflets/triggerpointtherapie.yaml, line 61: the font FiraSans-Regular.ttf has no '✓' (U+2713), so it cannot be printed.\n"
@@ -156,6 +184,10 @@ CASES = {
         "leaflets/triggerpointtherapie.yaml, line 32: the file is not UTF-8 text (byte 0xF6 cannot be read).\n"
         "  Save the file as UTF-8 in your editor (often under 'Save as' > 'Encoding')."
     ),
+    "leaflet-only-list.yaml": (
+        "leaflets/triggerpointtherapie.yaml: the file should hold named fields ('name: value' lines), not a single value or list.\n"
+        "  Start each line with a field name and a colon, as in the example files."
+    ),
     "leaflet-panel-not-number.yaml": (
         "leaflets/triggerpointtherapie.yaml, line 53: 'panel' should be a whole number, not 'vier'.\n"
         "        panel: vier\n"
@@ -170,6 +202,11 @@ CASES = {
         "leaflets/triggerpointtherapie.yaml, line 53: block 'treatment' is pinned to panel 1, which cannot hold blocks.\n"
         "        panel: 1\n"
         "  Use one of the panels 2, 3, 4, 5, 6, or remove 'panel:'."
+    ),
+    "leaflet-python-tag.yaml": (
+        "leaflets/triggerpointtherapie.yaml, line 5: '!!python/object/apply:os.system' is a YAML tag, which careprint does not read.\n"
+        "    title: !!python/object/apply:os.system ['echo hi']\n"
+        "  Remove the word starting with '!' (or put the text in quotes)."
     ),
     "leaflet-tab.yaml": (
         "leaflets/triggerpointtherapie.yaml, line 39: a tab is used for indentation.\n"
@@ -196,6 +233,46 @@ CASES = {
         "    layouts: [trifold, drieluik]\n"
         "  Use one of: booklet, large-print, screen, trifold."
     ),
+    "library-id-mismatch.yaml": (
+        "self-massage/levator-scapulae.yaml, line 1: the id 'levator' differs from the file name 'levator-scapulae.yaml'.\n"
+        "    id: levator\n"
+        "  Make them the same: id: levator-scapulae, or rename the file to levator.yaml."
+    ),
+    "library-missing-where.yaml": (
+        "self-massage/levator-scapulae.yaml, line 1: 'where' is missing from the file.\n"
+        "    id: levator-scapulae\n"
+        "  Add 'where:' (how to find the spot), e.g. below this line."
+    ),
+    "library-pressure-scale.yaml": (
+        "self-massage/levator-scapulae.yaml, line 20: 'target' is 15; it must be at most 10.\n"
+        "      target: 15\n"
+        "  Change the value (how strong the pressure may feel on the 0-10 scale, where 0 is no pain and 10 the worst imaginable)."
+    ),
+    "library-stop-below-target.yaml": (
+        "self-massage/levator-scapulae.yaml, line 19: 'pressure': the stop level (4) must be higher than the target (5).\n"
+        "    pressure:\n"
+        "  Make 'stop' at least one more than 'target'."
+    ),
+    "library-too-long.yaml": (
+        "self-massage/levator-scapulae.yaml, line 13: the instructions for 'levator-scapulae' do not fit on one page: 245 mm too long.\n"
+        "    how: |\n"
+        "  Shorten 'where', 'how', 'avoid' or 'stop_if' by about 41 lines."
+    ),
+    "library-too-many-points.yaml": (
+        "self-massage/levator-scapulae.yaml, line 38: 'points': List should have at most 3 items after validation, not 4.\n"
+        "      points: [[1, 2], [3, 4], [5, 6], [7, 8]]\n"
+        "  Check the value (where to press, as x, y in the view's units, for the right side of the body)."
+    ),
+    "library-tool-unknown.yaml": (
+        "self-massage/levator-scapulae.yaml, line 18: unknown tool 'tennisbal'.\n"
+        "    tool: tennisbal\n"
+        "  Use one of: fingers, thumb, knuckles, ball, hand."
+    ),
+    "library-unknown-view.yaml": (
+        "self-massage/levator-scapulae.yaml, line 37: unknown view 'rug'.\n"
+        "      view: rug\n"
+        "  Use one of: front, back, side, head."
+    ),
     "logo-broken.svg": (
         "templates/brand/logo.svg, line 1: the logo cannot be read: the SVG is damaged (not well-formed (invalid token)).\n"
         '    <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100"><path d="M10 10 L90 90"</svg>\n'
@@ -205,6 +282,30 @@ CASES = {
         "templates/brand/logo.svg, line 1: the logo cannot be read: it is not an SVG drawing.\n"
         "    Dit is geen tekening.\n"
         "  Export the logo again from your drawing program as SVG (File > Export > SVG), or point 'logo:' in practice.yaml at another file."
+    ),
+    "po-broken.po": (
+        "translations/en/labels.po, line 34: the translation file is damaged (unknown or misformatted keyword).\n"
+        '    msgstrr "Phone"\n'
+        "  Open it in a PO editor (e.g. Poedit), which shows and repairs the mistake; or compare the entry with the ones around it: msgctxt, msgid, msgstr, in quotes."
+    ),
+    "po-glyph.po": (
+        "translations/en/labels.po, line 32: the font FiraSans-Regular.ttf has no '☎' (U+260E), so this translation cannot be printed.\n"
+        '    msgctxt "labels:phone"\n'
+        "  Replace the character with one the font has, or name a font that has it under 'fonts:' in practice.yaml."
+    ),
+    "po-not-utf8.po": (
+        "translations/en/labels.po: the translation file cannot be read ('utf-8' codec can't decode byte 0xe9 in position 9: invalid continuation byte).\n"
+        "  Save it as UTF-8 from a PO editor (e.g. Poedit)."
+    ),
+    "po-placeholder.po": (
+        "translations/en/labels.po, line 58: 1 without the placeholder {name}: these texts would be printed in the source language.\n"
+        '    msgctxt "labels:handout:title"\n'
+        "  Translate them (careprint translate export --lang en adds what is missing), or build without --strict."
+    ),
+    "po-plural-count.po": (
+        "translations/en/labels.po, line 183: 1 not translated: these texts would be printed in the source language.\n"
+        '    msgctxt "labels:handout:seconds"\n'
+        "  Translate them (careprint translate export --lang en adds what is missing), or build without --strict."
     ),
     "practice-cmyk-range.yaml": (
         "practice.yaml, line 14: 'cmyk': each of C, M, Y and K is a percentage from 0 to 100.\n"
@@ -221,6 +322,21 @@ CASES = {
         "    email: info praktijkdelinde.example\n"
         "  Write it as name@domain.nl."
     ),
+    "practice-font-not-ttf.yaml": (
+        "practice.yaml, line 19: the font file 'templates/brand/logo.svg' cannot be read: it is not a TrueType font.\n"
+        "      regular: templates/brand/logo.svg\n"
+        "  Use a TrueType (.ttf) font file; the fonts/ folder has working ones."
+    ),
+    "practice-font-outside.yaml": (
+        "practice.yaml, line 19: '../../etc/passwd' points outside the practice folder.\n"
+        "      regular: ../../etc/passwd\n"
+        "  Put the file inside the practice folder and give its path from there."
+    ),
+    "practice-language-unknown.yaml": (
+        "practice.yaml, line 11: 'xx' is not a language code careprint knows.\n"
+        "    language: xx\n"
+        "  Use a language code such as nl, en, de, tr or ar."
+    ),
     "practice-logo-missing.yaml": (
         "practice.yaml, line 12: the file 'templates/brand/logo-nieuw.svg' does not exist.\n"
         "    logo: templates/brand/logo-nieuw.svg\n"
@@ -236,6 +352,16 @@ CASES = {
         '      primary: {rgb: "#7FC8D0", cmyk: [84, 35, 40, 15]}   # headings, cover, contact panel\n'
         "  Choose a darker primary colour (or a lighter tint): at least 4.5:1 is needed."
     ),
+    "practice-phone-missing.yaml": (
+        "practice.yaml, line 2: 'phone' is missing from the file.\n"
+        "    name: Praktijk De Linde\n"
+        "  Add 'phone:' (phone number as it should be printed), e.g. below this line."
+    ),
+    "practice-smtp-port.yaml": (
+        "practice.yaml, line 19: 'port' is 70000; it must be at most 65535.\n"
+        "      smtp: {host: smtp.example.nl, port: 70000}\n"
+        "  Change the value (the server's port, usually 587)."
+    ),
 }
 
 
@@ -249,11 +375,14 @@ def test_bad_input_is_explained_and_nothing_is_written(
 ) -> None:
     kind = fixture.split("-")[0]
     shutil.copyfile(FIXTURES / fixture, workspace / TARGETS[kind])
-    command = (
-        HANDOUT
-        if kind in ("client", "library")
-        else ("build", "triggerpointtherapie", "--print-shop")
-    )
+    if kind == "po":  # the English labels: an English client's handout, strictly
+        client = workspace / HANDOUT[1]
+        client.write_text(client.read_text().replace("language: nl", "language: en"))
+        command: tuple[str, ...] = (*HANDOUT, "--strict")
+    elif kind in ("client", "library"):
+        command = HANDOUT
+    else:
+        command = ("build", "triggerpointtherapie", "--print-shop")
     result = run("-C", str(workspace), *command)
     assert result.code == 2
     assert result.err == f"error: {CASES[fixture]}\n"

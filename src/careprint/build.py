@@ -75,15 +75,22 @@ def practice_fonts(ws: Workspace, language: str) -> fontlib.FontSet:
     """The typefaces for a language: the practice's own, or its Arabic pair for Arabic."""
     practice = ws.practice
     fonts = practice.model.fonts
+    prefix: tuple[str, ...] = ("fonts",)
+    pair: tuple[str, str] = (fonts.regular, fonts.bold)
     if i18n.direction(language) == "rtl":
-        return fontlib.load_fonts(
-            ws.resolve(practice.doc, ("fonts", "arabic", "regular"), fonts.arabic.regular),
-            ws.resolve(practice.doc, ("fonts", "arabic", "bold"), fonts.arabic.bold),
-        )
-    return fontlib.load_fonts(
-        ws.resolve(practice.doc, ("fonts", "regular"), fonts.regular),
-        ws.resolve(practice.doc, ("fonts", "bold"), fonts.bold),
-    )
+        prefix, pair = ("fonts", "arabic"), (fonts.arabic.regular, fonts.arabic.bold)
+    regular = ws.resolve(practice.doc, (*prefix, "regular"), pair[0])
+    bold = ws.resolve(practice.doc, (*prefix, "bold"), pair[1])
+    try:
+        return fontlib.load_fonts(regular, bold)
+    except GlyphError as exc:  # located at the line that names the font
+        which, path = ("regular", regular) if regular.name in exc.message else ("bold", bold)
+        raise practice.doc.error(
+            (*prefix, which),
+            f"the font file '{ws.display(path)}' cannot be read: it is not a TrueType font.",
+            exc.fix,
+            cls=GlyphError,
+        ) from None
 
 
 def check_po_glyphs(tr: i18n.Translator, fonts: fontlib.FontSet) -> None:

@@ -241,6 +241,9 @@ def check(ctx: click.Context) -> None:
 )
 @click.option("--again", is_flag=True, help="With --email: send it even if it was sent before.")
 @click.option(
+    "--strict", is_flag=True, help="Fail when a translation is missing, instead of printing Dutch."
+)
+@click.option(
     "--out",
     type=click.Path(file_okay=False, path_type=Path),
     default=None,
@@ -253,6 +256,7 @@ def handout(
     by_email: bool,
     encrypt: bool,
     again: bool,
+    strict: bool,
     out: Path | None,
 ) -> None:
     """Make a client's personal self-massage handout (A4 PDF) from a client file.
@@ -285,7 +289,7 @@ def handout(
     with _progress(len(paths), "Handouts") as step:
         for path in paths:
             try:
-                made = builder.handout(ws, path, out_dir)
+                made = builder.handout(ws, path, out_dir, strict)
                 write_atomic(made.path, made.data, private=True)
                 click.echo(f"wrote {ws.display(made.path)} ({len(made.data) // 1024} KB)")
                 if by_email:

@@ -90,6 +90,12 @@ class Workspace:
     @cached_property
     def practice(self) -> Loaded[Practice]:
         loaded = self.load(Practice, self.root / "practice.yaml")
+        if not i18n.known_language(loaded.model.language):
+            raise loaded.doc.error(
+                ("language",),
+                f"'{loaded.model.language}' is not a language code careprint knows.",
+                "Use a language code such as nl, en, de, tr or ar.",
+            )
         colours = loaded.model.colours
         for name, fore, back in (
             ("primary", colours.primary, WHITE),

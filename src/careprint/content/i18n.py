@@ -400,7 +400,8 @@ class Translator:
     def plural(self, context: str, source: Plural) -> Plural:
         message = self.catalog.get(source.one, context=context) if self.catalog else None
         forms = list(message.string or ()) if message is not None else []
-        if message is None or not all(forms):
+        wanted = self.catalog.num_plurals if self.catalog else 2
+        if message is None or len(forms) < wanted or not all(forms):  # a form left out
             self.missing.add(context)
             return source
         if message.fuzzy:

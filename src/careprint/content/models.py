@@ -69,7 +69,7 @@ class Fonts(Model):
 
 class Smtp(Model):
     host: Text = Field(description="The mail server, e.g. smtp.example.nl.")
-    port: int = Field(default=587, ge=1, le=65535, description="Its port (587 with STARTTLS).")
+    port: int = Field(default=587, ge=1, le=65535, description="The server's port, usually 587.")
     starttls: bool = Field(default=True, description="Encrypt the connection with STARTTLS.")
     username: str | None = Field(
         default=None,

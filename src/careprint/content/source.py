@@ -80,6 +80,9 @@ class Document:
         yield from walk(self.data, ())
 
 
+MAX_BYTES = 1_000_000  # a leaflet, a client or a library entry is a few kilobytes
+
+
 def read_text(path: Path, display: str) -> str:
     """The file's text, decoded as UTF-8 (a byte-order mark is accepted, Windows line ends too)."""
     try:
@@ -92,6 +95,13 @@ def read_text(path: Path, display: str) -> str:
         ) from None
     except OSError as exc:
         raise InputError(f"cannot read the file ({exc.strerror}).", file=display) from None
+    if len(raw) > MAX_BYTES:
+        raise InputError(
+            f"the file is {len(raw) / 1_000_000:.1f} MB; careprint's files are a few kilobytes.",
+            file=display,
+            fix="Check that this is the right file (not a document or an image saved under "
+            "this name); files up to 1 MB are read.",
+        )
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -159,6 +169,14 @@ LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 def _build(loader: Any, node: yaml.Node, loc: Loc, doc: Document) -> Any:
     """Turn a composed node into plain Python data, recording each value's position."""
+    if node.tag.startswith("!") or node.tag.startswith("tag:yaml.org,2002:python"):
+        doc.marks[(*loc, "!")] = _mark(node)
+        raise doc.error(
+            (*loc, "!"),
+            f"'{node.tag.replace('tag:yaml.org,2002:', '!!')}' is a YAML tag, which careprint "
+            "does not read.",
+            "Remove the word starting with '!' (or put the text in quotes).",
+        )
     if isinstance(node, yaml.MappingNode):
         loader.flatten_mapping(node)
         result: dict[Any, Any] = {}

@@ -1,32 +1,76 @@
-"""Atomic output: a file is either absent, the old version, or complete, never half-written."""
+"""Atomic output: a file is either absent, the old version, or complete, never half-written.
+
+The data is written to a file without a name (Linux ``O_TMPFILE``) and flushed to disk; only
+then does it get a name beside the target and replace it. A process killed while writing
+leaves nothing behind. Where unnamed files are not available, a named temporary file is used,
+and any such file a killed process left is removed the next time the same output is written.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import secrets
 import tempfile
 from pathlib import Path
 
 
 def write_atomic(path: Path, data: bytes, private: bool = False) -> None:
-    """Write ``data`` to a temporary file beside ``path``, flush it to disk, then rename it.
-
-    A ``private`` file (a client's handout or email) stays readable by its owner only.
-    """
+    """Write ``data`` to ``path`` atomically; a ``private`` file is readable by its owner only."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    _sweep(path)
+    mode = 0o600 if private else 0o666 & ~_umask()
+    if hasattr(os, "O_TMPFILE"):
+        with contextlib.suppress(OSError):
+            _write_unnamed(path, data, mode)
+            return
+    _write_named(path, data, mode)
+
+
+def _write_unnamed(path: Path, data: bytes, mode: int) -> None:
+    fd = os.open(path.parent, os.O_TMPFILE | os.O_WRONLY, mode)
     try:
-        if not private:
-            os.chmod(temp, 0o666 & ~_umask())  # mkstemp makes 0600; leaflets are ordinary files
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+        _write_all(fd, data)
+        temp = path.parent / f".{path.name}.{secrets.token_hex(4)}.tmp"
+        os.link(f"/proc/self/fd/{fd}", temp)  # the name comes only once the data is on disk
+    finally:
+        os.close(fd)
+    try:
         os.replace(temp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temp)
         raise
+
+
+def _write_named(path: Path, data: bytes, mode: int) -> None:
+    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        os.chmod(temp, mode)
+        _write_all(fd, data)
+        os.close(fd)
+        fd = -1
+        os.replace(temp, path)
+    except BaseException:
+        if fd >= 0:
+            os.close(fd)
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temp)
+        raise
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+    os.fsync(fd)
+
+
+def _sweep(path: Path) -> None:
+    """Remove temporary files an earlier, killed run left beside ``path``."""
+    for stale in path.parent.glob(f".{path.name}.*.tmp"):
+        with contextlib.suppress(OSError):
+            stale.unlink()
 
 
 def write_all_atomic(files: dict[Path, bytes]) -> None:

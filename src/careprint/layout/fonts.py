@@ -59,10 +59,10 @@ def _register(path: Path) -> str:
     name = path.stem
     try:
         pdfmetrics.registerFont(TTFont(name, str(path)))
-    except (TTFError, OSError, ValueError) as exc:
+    except (TTFError, OSError, ValueError, AssertionError):
         raise GlyphError(
-            f"the font file cannot be read ({exc}).",
-            file=path.name,
+            f"the font file '{path.parent.name}/{path.name}' cannot be read: it is not a "
+            "TrueType font.",
             fix="Use a TrueType (.ttf) font file; the fonts/ folder has working ones.",
         ) from None
     _files[name] = path.name

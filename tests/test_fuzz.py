@@ -1,0 +1,145 @@
+"""Fuzzing: whatever a leaflet, client or PO file holds, careprint either accepts it or answers
+with a CareprintError naming the file (and the line where there is one), never another
+exception. The normal run tries a bounded number of examples; see tests/README.md for a long run.
+"""
+
+from __future__ import annotations
+
+import os
+import string
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from careprint import build
+from careprint.content import i18n
+from careprint.errors import CareprintError
+from careprint.workspace import Workspace
+from tests.conftest import copy_workspace
+
+EXAMPLES = int(os.environ.get("CAREPRINT_FUZZ_EXAMPLES", "40"))
+FUZZ = settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+KEYS = [
+    "leaflet",
+    "language",
+    "title",
+    "subtitle",
+    "layouts",
+    "blocks",
+    "id",
+    "kind",
+    "heading",
+    "text",
+    "bullets",
+    "panel",
+    "name",
+    "email",
+    "date",
+    "therapist",
+    "points",
+    "side",
+    "hold",
+    "notes",
+    "x",
+]
+scalars = (
+    st.none()
+    | st.booleans()
+    | st.integers(-(10**6), 10**6)
+    | st.floats(allow_nan=False)
+    | st.text(max_size=40)
+    | st.sampled_from(
+        ["trifold", "symptoms", "2026-02-31", "31-02-2026", "nl", "left", "", "x" * 300]
+    )
+)
+documents = st.recursive(
+    scalars,
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.sampled_from(KEYS), inner, max_size=6)
+    ),
+    max_leaves=25,
+)
+raw_text = st.text(alphabet=string.printable + "\t\ufeffë✓:-[]{}#&*!|>'\"%@`", max_size=300)
+
+
+@pytest.fixture(scope="module")
+def ws(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return copy_workspace(tmp_path_factory.mktemp("fuzz") / "practice")
+
+
+def located(exc: CareprintError, display: str) -> None:
+    assert exc.file, f"no file in {exc!r}"
+    assert display in str(exc) or exc.file in str(exc)
+
+
+def leaflet_check(ws: Path, text: str) -> None:
+    path = ws / "leaflets" / "triggerpointtherapie.yaml"
+    path.write_text(text, encoding="utf-8")
+    try:
+        build.fit(Workspace(ws), "triggerpointtherapie", "trifold")
+    except CareprintError as exc:
+        located(exc, "leaflets/triggerpointtherapie.yaml")
+
+
+def client_check(ws: Path, text: str) -> None:
+    path = ws / "clients" / "fuzz.yaml"
+    path.write_text(text, encoding="utf-8")
+    try:
+        build.handout_content(Workspace(ws), path)
+    except CareprintError as exc:
+        located(exc, "clients/fuzz.yaml")
+
+
+@FUZZ
+@given(documents)
+def test_any_yaml_document_as_a_leaflet(ws: Path, document: object) -> None:
+    leaflet_check(ws, yaml.safe_dump(document, allow_unicode=True))
+
+
+@FUZZ
+@given(raw_text)
+def test_any_text_as_a_leaflet(ws: Path, text: str) -> None:
+    leaflet_check(ws, text)
+
+
+@FUZZ
+@given(documents)
+def test_any_yaml_document_as_a_client(ws: Path, document: object) -> None:
+    client_check(ws, yaml.safe_dump(document, allow_unicode=True))
+
+
+@FUZZ
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 10_000), st.sampled_from(["delete", "dup", "text"]), raw_text),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_any_damage_to_a_po_file(ws: Path, edits: list[tuple[int, str, str]]) -> None:
+    source = ws / "translations" / "en" / "triggerpointtherapie.po"
+    lines = source.read_text(encoding="utf-8").splitlines()
+    for where, what, text in edits:
+        index = where % len(lines)
+        if what == "delete":
+            del lines[index]
+        elif what == "dup":
+            lines.insert(index, lines[index])
+        else:
+            lines[index] = text
+    path = ws / "translations" / "en" / "fuzz.po"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    try:
+        catalog = i18n.read(path, "translations/en/fuzz.po", "en")
+    except CareprintError as exc:
+        located(exc, "translations/en/fuzz.po")
+        return
+    tr = i18n.Translator(catalog, "translations/en/fuzz.po", "en")
+    tr.get("triggerpointtherapie:title", "Triggerpointtherapie")
