@@ -87,6 +87,9 @@ class Frozen(Flowable):  # type: ignore[misc]
         return []  # a point is kept whole; it is checked to fit a page when laid out
 
     def draw(self) -> None:
+        # platypus marks a flowable it had to move to the next page and expects a fresh one
+        # in the next document; this one is drawn again in many documents
+        self.__dict__.pop("_postponed", None)
         assert self._laid is not None
         _, total, placed = self._laid
         for part, bottom in placed:
@@ -386,21 +389,19 @@ class Handout:
                     self.palette.tint,
                 )
             )
-        story += [self.calendar(), self.reading_guide()]
+        story += [self.calendar(), self._kept(("guide",), self.reading_guide)]
         for number, ((choice, entry), dose) in enumerate(
             zip(self.c.points, self.doses, strict=True), start=1
         ):
             story += [PageBreak(), self.cached_point(number, choice, entry, dose)]
-        story += [
-            self.closing(),
-            WritingLines(self.text.questions, self.styles.label, self.palette),
-        ]
+        closing = self._kept(("closing", self.c.practice.model_dump_json()), self.closing)
+        story += [closing, WritingLines(self.text.questions, self.styles.label, self.palette)]
         return story
 
     def reading_guide(self) -> Flowable:
         """How to read the pressure scale and the diagrams, once, on page 1."""
         s, t = self.styles, self.text
-        return KeepTogether(
+        return Frozen(
             [
                 Spacer(1, 4 * mm),
                 self._box(
@@ -743,7 +744,7 @@ class Handout:
             contact.append(
                 para(f"<b>{markup(labels.hours)}:</b> {markup(practice.hours)}", s.tight)
             )
-        return KeepTogether(
+        return Frozen(
             [
                 Spacer(1, 6 * mm),
                 self._box(items, self.palette.primary),
