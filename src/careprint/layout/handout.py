@@ -42,58 +42,26 @@ from careprint.content.models import Choice, Client, HandoutLabels, Labels, Prac
 from careprint.layout import artwork
 from careprint.layout.blocks import BULLET, markup
 from careprint.layout.brand import Palette
-from careprint.layout.diagram import BodyDiagram, marker, zone_swatch
+from careprint.layout.diagram import BodyDiagram
 from careprint.layout.fonts import FontSet
+from careprint.layout.parts import (
+    FOOTER,
+    FRAME_H,
+    HEADER,
+    MARGIN,
+    SIZE,
+    CheckBoxes,
+    Frozen,
+    Legend,
+    NumberedCanvas,
+    PressureScale,
+    WritingLines,
+)
 from careprint.layout.rtl import draw_line, make_rtl, para
 
-SIZE = 12.0  # body text, points; nothing on the handout is smaller
 LEADING = SIZE * 1.4
-MARGIN = 18 * mm
-HEADER = 30 * mm
-FOOTER = 16 * mm
 DIAGRAM_W, DIAGRAM_H = 70 * mm, 90 * mm
-FRAME_H = A4[1] - HEADER - FOOTER - 8 * mm
 GAP = 7 * mm
-
-
-class Frozen(Flowable):  # type: ignore[misc]
-    """A flowable laid out once and then only drawn, in as many documents as it appears in.
-
-    Platypus lays a flowable out again in every document (and tables again while drawing);
-    the pages of the points are the same for many clients, so their layout is kept.
-    """
-
-    def __init__(self, parts: list[Flowable]) -> None:
-        super().__init__()
-        self.parts = parts
-        self._laid: tuple[float, float, list[tuple[Flowable, float]]] | None = None
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        if self._laid is None or self._laid[0] != avail_width:
-            placed: list[tuple[Flowable, float]] = []
-            y = 0.0
-            for index, part in enumerate(self.parts):
-                if index:
-                    y += part.getSpaceBefore()
-                _, height = part.wrap(avail_width, FRAME_H)
-                y += height
-                placed.append((part, y))
-                if index + 1 < len(self.parts):
-                    y += part.getSpaceAfter()
-            self._laid = (avail_width, y, placed)
-        return avail_width, self._laid[1]
-
-    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
-        return []  # a point is kept whole; it is checked to fit a page when laid out
-
-    def draw(self) -> None:
-        # platypus marks a flowable it had to move to the next page and expects a fresh one
-        # in the next document; this one is drawn again in many documents
-        self.__dict__.pop("_postponed", None)
-        assert self._laid is not None
-        _, total, placed = self._laid
-        for part, bottom in placed:
-            part.drawOn(self.canv, 0, total - bottom)
 
 
 _LAID_OUT: dict[object, Flowable] = {}
@@ -220,127 +188,6 @@ class _Styles:
         """A variant of ``base``, right-to-left when the handout is."""
         style = ParagraphStyle(name, parent=base, **kw)
         return make_rtl(style) if self.rtl else style
-
-
-class PressureScale(Flowable):  # type: ignore[misc]
-    """The 0-10 scale as squares: up to the target filled, the stop level marked."""
-
-    def __init__(
-        self,
-        width: float,
-        palette: Palette,
-        font: str,
-        target: int | None = None,
-        stop: int | None = None,
-        numbers: bool = False,
-        rtl: bool = False,
-    ) -> None:
-        super().__init__()
-        self.width, self.palette, self.font = width, palette, font
-        self.target, self.stop, self.numbers = target, stop, numbers
-        self.rtl = rtl
-        self.cell = width / 11
-        self.height = self.cell * (0.8 if numbers else 0.55)
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        return self.width, self.height
-
-    def draw(self) -> None:
-        canvas, palette = self.canv, self.palette
-        gap = self.cell * 0.12
-        for level in range(11):
-            x = (10 - level if self.rtl else level) * self.cell
-            if self.target is None:
-                fill = palette.lighten(palette.accent, 0.9 - 0.08 * level)
-            elif level <= self.target:
-                fill = palette.lighten(palette.primary, 0.75 - 0.06 * level)
-            elif self.stop is not None and level < self.stop:
-                fill = palette.lighten(palette.accent, 0.7)
-            else:
-                fill = palette.white
-            canvas.setFillColor(fill)
-            stop = self.stop is not None and level == self.stop
-            canvas.setStrokeColor(palette.accent if stop else palette.lighten(palette.text, 0.6))
-            canvas.setLineWidth(2.0 if stop else 0.6)
-            canvas.roundRect(x + gap / 2, 0, self.cell - gap, self.height, 1.5, stroke=1, fill=1)
-            if self.numbers:
-                canvas.setFillColor(palette.text if level < 7 else palette.white)
-                canvas.setFont(self.font, SIZE)
-                canvas.drawCentredString(
-                    x + self.cell / 2, self.height / 2 - SIZE * 0.35, str(level)
-                )
-
-
-class Legend(Flowable):  # type: ignore[misc]
-    """A drawn symbol (press marker or pain zone) for the legend under a diagram."""
-
-    def __init__(self, kind: str, palette: Palette) -> None:
-        super().__init__()
-        self.kind, self.palette = kind, palette
-        self.width, self.height = 7 * mm, SIZE
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        return self.width, self.height
-
-    def draw(self) -> None:
-        x, y = self.width / 2, self.height / 2 - 1
-        if self.kind == "point":
-            marker(self.canv, x, y, self.palette, radius=2.2 * mm)
-        else:
-            zone_swatch(self.canv, x, y, self.palette, radius=1.8 * mm)
-
-
-class CheckBoxes(Flowable):  # type: ignore[misc]
-    """``count`` empty boxes to tick, side by side."""
-
-    def __init__(self, count: int, palette: Palette) -> None:
-        super().__init__()
-        self.count, self.palette = count, palette
-        self.box = 5.5 * mm
-        self.width, self.height = count * self.box * 1.3, self.box
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        return self.width, self.height
-
-    def draw(self) -> None:
-        self.canv.setStrokeColor(self.palette.primary)
-        self.canv.setFillColor(self.palette.white)
-        self.canv.setLineWidth(0.9)
-        for index in range(self.count):
-            self.canv.roundRect(index * self.box * 1.3, 0, self.box, self.box, 1, stroke=1, fill=1)
-
-
-class WritingLines(Flowable):  # type: ignore[misc]
-    """Ruled lines for the client's own questions, filling what is left of the page."""
-
-    MIN = 35 * mm
-    STEP = 9 * mm
-
-    def __init__(
-        self, title: str, style: ParagraphStyle, palette: Palette, limit: float = FRAME_H
-    ) -> None:
-        super().__init__()
-        self.title, self.style, self.palette = para(markup(title), style), style, palette
-        self.height = 0.0
-        self.limit = limit  # never taller than a page's frame, whatever room is offered
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        self.width = avail_width
-        room = min(avail_height, self.limit)
-        self.height = room if room >= self.MIN else 0.0
-        return avail_width, self.height
-
-    def draw(self) -> None:
-        if not self.height:
-            return
-        _, title_h = self.title.wrap(self.width, self.height)
-        self.title.drawOn(self.canv, 0, self.height - title_h)
-        self.canv.setStrokeColor(self.palette.lighten(self.palette.text, 0.65))
-        self.canv.setLineWidth(0.6)
-        y = self.height - title_h - self.STEP
-        while y > 2 * mm:
-            self.canv.line(0, y, self.width, y)
-            y -= self.STEP
 
 
 class Handout:
@@ -869,61 +716,6 @@ class Handout:
         )
         doc.build(self.story(), canvasmaker=footer)
         return buffer.getvalue()
-
-
-class NumberedCanvas(Canvas):  # type: ignore[misc]
-    """Holds each page until the end, then writes "Pagina N van M" on every page.
-
-    ``geometry`` is where: the left and right edges of the text and the baseline (points);
-    ``skip`` lists pages without a number (1 is the first, -1 the last); the number of pages is
-    appended to ``counted``.
-    """
-
-    def __init__(
-        self,
-        *args: Any,
-        footer: tuple[str, str, Color],
-        size: float = SIZE,
-        rtl: bool = False,
-        skip: tuple[int, ...] = (),
-        counted: list[int] | None = None,
-        geometry: tuple[float, float, float] | None = None,
-        **kwargs: Any,
-    ) -> None:
-        super().__init__(*args, **kwargs)
-        self._footer = footer
-        self._size = size
-        self._rtl = rtl
-        self._skip = skip
-        self._counted = counted
-        self._geometry = geometry or (MARGIN, A4[0] - MARGIN, FOOTER - 6 * mm)
-        self._pages: list[dict[str, Any]] = []
-
-    def showPage(self) -> None:
-        self._pages.append(dict(self.__dict__))
-        self._startPage()
-
-    def save(self) -> None:
-        total = len(self._pages)
-        if self._counted is not None:
-            self._counted.append(total)
-        text, font, colour = self._footer
-        left, right, y = self._geometry
-        skip = {n if n > 0 else total + 1 + n for n in self._skip}
-        for number, state in enumerate(self._pages, start=1):
-            self.__dict__.update(state)
-            if number not in skip:
-                self.saveState()
-                self.setFont(font, self._size)
-                self.setFillColor(colour)
-                label = text.format(page=number, pages=total)
-                if self._rtl:
-                    draw_line(self, label, left, y, font, self._size, align="left")
-                else:
-                    self.drawRightString(right, y, label)
-                self.restoreState()
-            super().showPage()
-        super().save()
 
 
 def _paragraphs(text: str) -> list[str]:

@@ -32,7 +32,7 @@ from careprint.content.models import PagesSpec
 from careprint.layout import artwork, marks
 from careprint.layout.blocks import block_flowables, markup
 from careprint.layout.brand import Palette
-from careprint.layout.handout import NumberedCanvas, WritingLines
+from careprint.layout.parts import NumberedCanvas, WritingLines
 from careprint.layout.rtl import make_rtl, para
 from careprint.layout.styles import Styles, make_styles
 from careprint.layout.trifold import Content, Fit, LogoFlowable, qr_code, rings
