@@ -28,15 +28,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PEERS = Path(os.environ.get("CAREPRINT_PEERS", ROOT.parent / "shared" / "bench-peers"))
 PEER_PYTHON = Path(os.environ.get("CAREPRINT_PEER_PYTHON", "/tmp/peerbench/venv/bin/python"))
-WORKSPACE_PARTS = (
-    "practice.yaml",
-    "leaflets",
-    "templates",
-    "fonts",
-    "self-massage",
-    "clients",
-    "translations",
-)
 NAMES = ["Marieke de Vries", "Ahmet Yılmaz", "Sanne Bakker", "Pieter Jansen", "Fatima El Idrissi"]
 LANGUAGES = ["nl", "nl", "nl", "en", "de", "tr", "ar"]
 
@@ -47,14 +38,9 @@ def say(text: str) -> None:
 
 
 def copy_workspace(target: Path) -> Path:
-    target.mkdir(parents=True, exist_ok=True)
-    for part in WORKSPACE_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, target / part, dirs_exist_ok=True)
-        else:
-            shutil.copy2(source, target / part)
-    return target
+    from careprint.workspace import Workspace
+
+    return Workspace(ROOT).copy(target)
 
 
 def client_stream(count: int, ids: list[str]) -> list[str]:

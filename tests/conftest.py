@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,17 +9,9 @@ from pathlib import Path
 import pytest
 
 from careprint.cli import main
+from careprint.workspace import Workspace
 
 ROOT = Path(__file__).resolve().parent.parent
-WORKSPACE_PARTS = (
-    "practice.yaml",
-    "leaflets",
-    "templates",
-    "fonts",
-    "self-massage",
-    "clients",
-    "translations",
-)
 
 
 @dataclass
@@ -35,14 +26,7 @@ Run = Callable[..., Result]
 
 def copy_workspace(target: Path) -> Path:
     """A fresh copy of the example practice, without anything built."""
-    target.mkdir(parents=True, exist_ok=True)
-    for part in WORKSPACE_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, target / part)
-        else:
-            shutil.copy2(source, target / part)
-    return target
+    return Workspace(ROOT).copy(target)
 
 
 @pytest.fixture

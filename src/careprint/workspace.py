@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import shutil
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -28,6 +29,16 @@ from careprint.errors import UsageError
 M = TypeVar("M", bound=BaseModel)
 
 MIN_CONTRAST = 4.5
+# what a practice's folder holds (out/ is made from these)
+PARTS = (
+    "practice.yaml",
+    "leaflets",
+    "templates",
+    "fonts",
+    "self-massage",
+    "clients",
+    "translations",
+)
 
 
 @dataclass(frozen=True)
@@ -57,6 +68,17 @@ class Workspace:
             f"no practice.yaml in {start} or the folders above it.",
             fix="Run careprint inside your practice folder, or name it with -C FOLDER.",
         )
+
+    def copy(self, target: Path) -> Path:
+        """A copy of this practice's folder at ``target``, without anything built."""
+        target.mkdir(parents=True, exist_ok=True)
+        for part in PARTS:
+            source = self.root / part
+            if source.is_dir():
+                shutil.copytree(source, target / part, dirs_exist_ok=True)
+            elif source.exists():
+                shutil.copy2(source, target / part)
+        return target
 
     # -- paths ---------------------------------------------------------------------------------
 
