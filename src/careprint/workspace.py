@@ -56,6 +56,8 @@ class Workspace:
         self.root = root.resolve()
         self._translators: dict[tuple[str, str], i18n.Translator] = {}
         self.warned: set[str] = set()  # translation files already warned about
+        self._leaflets: dict[str, Loaded[Leaflet]] = {}
+        self._layouts: dict[str, Loaded[LayoutSpec] | Loaded[PagesSpec]] = {}
 
     @classmethod
     def find(cls, start: Path) -> Workspace:
@@ -148,6 +150,12 @@ class Workspace:
         return sorted(p.stem for p in (self.root / "templates" / "layouts").glob("*.yaml"))
 
     def leaflet(self, name: str) -> Loaded[Leaflet]:
+        """A leaflet, read and checked once per workspace object."""
+        if name not in self._leaflets:
+            self._leaflets[name] = self._leaflet(name)
+        return self._leaflets[name]
+
+    def _leaflet(self, name: str) -> Loaded[Leaflet]:
         path = self.root / "leaflets" / f"{name}.yaml"
         if not path.is_file():
             raise UsageError(
@@ -258,6 +266,12 @@ class Workspace:
         return loaded
 
     def layout(self, name: str) -> Loaded[LayoutSpec] | Loaded[PagesSpec]:
+        """A layout file, read and checked once per workspace object."""
+        if name not in self._layouts:
+            self._layouts[name] = self._layout(name)
+        return self._layouts[name]
+
+    def _layout(self, name: str) -> Loaded[LayoutSpec] | Loaded[PagesSpec]:
         path = self.root / "templates" / "layouts" / f"{name}.yaml"
         if not path.is_file():
             raise UsageError(
