@@ -11,10 +11,14 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from careprint.errors import CareprintError
 
-_workspace = None  # one per worker process
+if TYPE_CHECKING:
+    from careprint.workspace import Workspace
+
+_workspace: Workspace | None = None  # one per worker process
 
 
 @dataclass(frozen=True)
@@ -30,7 +34,15 @@ def _start(root: str) -> None:
     global _workspace
     from careprint.workspace import Workspace
 
-    _workspace = Workspace(Path(root))
+    if _workspace is None or _workspace.root != Path(root):  # a forked worker has its parent's
+        _workspace = Workspace(Path(root))
+
+
+def _share(ws: Workspace | None) -> None:
+    """Let workers forked from this process start with ``ws`` and what it has loaded."""
+    global _workspace
+    if ws is not None:
+        _workspace = ws
 
 
 def _one(job: tuple[str, str]) -> Done:
@@ -53,8 +65,10 @@ def run(
     out_dir: Path,
     jobs: int | None = None,
     step: Callable[[], None] = lambda: None,
+    workspace: Workspace | None = None,
 ) -> Iterator[Done]:
     """Make the handouts of ``clients`` with ``jobs`` processes (default: every core)."""
+    _share(workspace)
     work = [(str(path), str(out_dir)) for path in clients]
     workers = max(1, min(jobs or os.cpu_count() or 1, len(work)))
     if workers == 1:
@@ -95,8 +109,10 @@ def leaflets(
     jobs: list[tuple[str, str | None, list[str], bool, str, bool]],
     workers: int,
     step: Callable[[], None] = lambda: None,
+    workspace: Workspace | None = None,
 ) -> Iterator[tuple[list[tuple[str, bytes]], str]]:
     """Build leaflet jobs in ``workers`` processes, results in the order of ``jobs``."""
+    _share(workspace)
     if workers <= 1 or len(jobs) <= 1:
         _start(str(root))
         for job in jobs:

@@ -360,12 +360,15 @@ def _too_long(ws: Workspace, path: Path, data: HandoutContent, exc: PointTooLong
 # -- translation catalogues --------------------------------------------------------------------
 
 
-def catalogue_sources(ws: Workspace) -> dict[str, list[i18n.Source]]:
-    """What each catalogue holds: a leaflet's texts, the library's, the labels' and email's."""
+def catalogue_sources(ws: Workspace, notes: bool = True) -> dict[str, list[i18n.Source]]:
+    """What each catalogue holds: a leaflet's texts, the library's, the labels' and email's.
+
+    With ``notes``, each leaflet text says where it starts in the tri-fold (which lays it out).
+    """
     found: dict[str, list[i18n.Source]] = {}
     for name in ws.leaflet_names():
         leaflet = ws.leaflet(name).model
-        rooms = _block_rooms(ws, name, "trifold") if "trifold" in leaflet.layouts else {}
+        rooms = _block_rooms(ws, name, "trifold") if notes and "trifold" in leaflet.layouts else {}
 
         def where(block: Block, rooms: dict[str, tuple[int, float]] = rooms) -> str:
             if block.id not in rooms:
@@ -403,14 +406,12 @@ def _block_rooms(ws: Workspace, name: str, layout: str) -> dict[str, tuple[int, 
 
 def complete_languages(ws: Workspace) -> list[str]:
     """The source language and every language with nothing missing or fuzzy in any catalogue."""
-    sources = catalogue_sources(ws)
+    sources = catalogue_sources(ws, notes=False)
     done = [ws.practice.model.language]
     for language in ws.languages()[1:]:
         complete = True
         for domain, found in sources.items():
-            path = ws.root / "translations" / language / f"{domain}.po"
-            catalog = i18n.read(path, ws.display(path), language) if path.is_file() else None
-            status = i18n.status(catalog, found)
+            status = i18n.status(ws.translator(language, domain).catalog, found)
             complete = complete and not (status.fuzzy or status.missing)
         if complete:
             done.append(language)

@@ -161,8 +161,9 @@ def build(
     failed = 0
     # one leaflet in one language is built in all its layouts, or not written at all
     groups: dict[tuple[str, str | None], list[str]] = {}
+    chosen = _languages(ws, languages)
     for name, each in _jobs(ws, leaflets, layout):
-        for language in _languages(ws, languages):
+        for language in chosen:
             groups.setdefault((name, language), []).append(each)
     from careprint import batch as batches
 
@@ -172,7 +173,7 @@ def build(
     ]
     workers = min(os.cpu_count() or 1, len(work)) if len(work) > 2 else 1
     with _progress(len(work), "Building") as step:
-        for files, error in batches.leaflets(ws.root, work, workers, step):
+        for files, error in batches.leaflets(ws.root, work, workers, step, ws):
             if error:
                 failed += 1
                 click.echo(f"error: {error}", err=True)
@@ -364,7 +365,7 @@ def batch(ctx: click.Context, folder: Path | None, jobs: int | None, out: Path |
     out_dir = out if out is not None else ws.root / "out" / "handouts"
     failed = written = 0
     with _progress(len(paths), "Handouts") as step:
-        for done in batches.run(ws.root, paths, out_dir, jobs, step):
+        for done in batches.run(ws.root, paths, out_dir, jobs, step, ws):
             if done.written is None:
                 failed += 1
                 click.echo(f"error: {done.error}", err=True)

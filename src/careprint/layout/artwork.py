@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import copy
+import io
 import logging
+import re
 from functools import cache
 from pathlib import Path
 from xml.etree import ElementTree
@@ -11,6 +13,7 @@ from xml.etree import ElementTree
 from reportlab.graphics import renderPDF
 from reportlab.graphics.shapes import Drawing, Group, Shape
 from reportlab.lib.colors import CMYKColor, Color, rgb2cmyk, toColor
+from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfgen.canvas import Canvas
 
 from careprint.content.models import Colours
@@ -110,18 +113,27 @@ def _outline(path: Path, display: str, fill_hex: str, stroke_hex: str) -> Drawin
 
 def logo(path: Path, display: str, colours: Colours, cmyk: bool) -> Drawing:
     """The logo at ``path``; in CMYK, brand RGB colours become the brand's own CMYK values."""
-    drawing = _read(path, display)
     if not cmyk:
-        return drawing
-    drawing = copy.deepcopy(drawing)
-    brand = {getattr(colours, role).rgb.lower(): getattr(colours, role) for role in BRAND_ROLES}
+        return _read(path, display)
+    brand = tuple(
+        (getattr(colours, role).rgb.lower(), getattr(colours, role).cmyk) for role in BRAND_ROLES
+    )
+    return _cmyk_logo(path, display, brand)
+
+
+@cache
+def _cmyk_logo(
+    path: Path, display: str, brand_inks: tuple[tuple[str, tuple[float, ...]], ...]
+) -> Drawing:
+    drawing = copy.deepcopy(_read(path, display))
+    brand = dict(brand_inks)
 
     def to_cmyk(colour: Color | None) -> Color | None:
         if colour is None or isinstance(colour, CMYKColor):
             return colour
         hexed = "#" + "".join(f"{round(c * 255):02x}" for c in colour.rgb())
         if hexed in brand:
-            c, m, y, k = (part / 100 for part in brand[hexed].cmyk)
+            c, m, y, k = (part / 100 for part in brand[hexed])
         else:
             c, m, y, k = rgb2cmyk(*colour.rgb())
         return CMYKColor(c, m, y, k, alpha=getattr(colour, "alpha", 1))
@@ -161,6 +173,39 @@ def form(canvas: Canvas, name: str, drawing: Drawing, font: str) -> None:
 
 
 def draw(canvas: Canvas, drawing: Drawing, x: float, y: float, font: str) -> None:
-    """Render a drawing; its initial font is ours, so no unembedded Helvetica is referenced."""
-    drawing.initialFontName = font
-    renderPDF.draw(drawing, canvas, x, y)
+    """Render a drawing; its initial font is ours, so no unembedded Helvetica is referenced.
+
+    A drawing is rendered to PDF operators once per process and the operators are reused, unless
+    they refer to something a PDF holds by name (a font, a transparency, an image)."""
+    operators = _operators(drawing, font, canvas)
+    if operators is None:
+        drawing.initialFontName = font
+        renderPDF.draw(drawing, canvas, x, y)
+    elif x == y == 0:
+        canvas._code.extend(operators)
+    else:
+        canvas._code.append(f"q 1 0 0 1 {fp_str(x, y)} cm")
+        canvas._code.extend(operators)
+        canvas._code.append("Q")
+
+
+# (id(drawing), font, colour check) -> (drawing, operators); the drawing is kept so its id is
+# not reused while the entry lives
+_OPERATORS: dict[tuple[int, str, object], tuple[Drawing, list[str] | None]] = {}
+_NAMED = re.compile(r"/\S+ (Tf|gs|Do|cs|CS|scn|SCN|sh)\b|\bBI\b")
+
+
+def _operators(drawing: Drawing, font: str, canvas: Canvas) -> list[str] | None:
+    # the canvas may convert colours (a print edition is CMYK only): the scratch one does too
+    enforce = canvas._enforceColorSpace
+    key = (id(drawing), font, enforce)
+    hit = _OPERATORS.get(key)
+    if hit is None or hit[0] is not drawing:
+        scratch = Canvas(io.BytesIO())
+        scratch._enforceColorSpace = enforce
+        drawing.initialFontName = font
+        renderPDF.draw(drawing, scratch, 0, 0)
+        code = list(scratch._code)
+        hit = (drawing, None if _NAMED.search("\n".join(code)) else code)
+        _OPERATORS[key] = hit
+    return hit[1]

@@ -10,6 +10,7 @@ bookmark for every block. Page numbers are drawn when the number of pages is kno
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from functools import partial
 
 from reportlab.lib.units import mm
@@ -54,6 +55,29 @@ class Bookmark(Flowable):  # type: ignore[misc]
         self.canv.addOutlineEntry(self.title, self.key, level=0)
 
 
+class NotePages(Flowable):  # type: ignore[misc]
+    """Before a booklet's back cover: as many pages for the reader's questions as make the page
+    count a multiple of four. It counts at layout time, so the booklet is laid out once."""
+
+    def __init__(self, page: Callable[[], list[Flowable]]) -> None:
+        super().__init__()
+        self.page = page
+        self.width = self.height = 0
+        self.added = False
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        doc = self.canv._doctemplate
+        if not self.added:
+            self.added = True
+            missing = (-(doc.page + 1)) % 4  # this page and the back cover are counted too
+            for _ in range(missing):
+                doc.frame.add_generated_content(PageBreak(), *self.page())
+        return 0, 0
+
+    def draw(self) -> None:
+        pass
+
+
 class Pages:
     def __init__(self, content: Content, print_shop: bool) -> None:
         assert isinstance(content.spec, PagesSpec)
@@ -86,7 +110,7 @@ class Pages:
             content.logo, content.logo_display, content.practice.colours, self.print_shop
         )
         self.booklet = self.spec.kind == "booklet"
-        self.pages = 0  # known after a first pass, for a booklet's note pages
+        self.pages = 0  # known once rendered
 
     # -- story ---------------------------------------------------------------------------------
 
@@ -94,7 +118,7 @@ class Pages:
     def text_width(self) -> float:
         return float(self.width - 2 * self.spec.margin * mm)
 
-    def story(self, note_pages: int = 0) -> list[Flowable]:
+    def story(self) -> list[Flowable]:
         story: list[Flowable] = []
         if self.booklet:
             story += [NextPageTemplate("text"), PageBreak()]  # the cover is drawn, not flowed
@@ -113,13 +137,9 @@ class Pages:
                 splittable=True,
             )
         if self.booklet:
-            for _ in range(note_pages):
-                story += [
-                    PageBreak(),
-                    WritingLines(
-                        self.notes_title(), self.styles.heading, self.palette, self.frame()._height
-                    ),
-                ]
+            height = self.frame()._height
+            lines = partial(WritingLines, self.notes_title(), self.styles.heading, self.palette)
+            story += [NotePages(lambda: [lines(height)])]
             story += [NextPageTemplate("back"), PageBreak(), Spacer(1, 1)]
         else:
             if self.spec.outline:
@@ -351,14 +371,6 @@ class Pages:
         canvas.restoreState()
 
     def render(self) -> bytes:
-        if self.booklet:
-            first = self._build(0)
-            content_pages = self.pages - 1  # without the back cover
-            missing = (-(content_pages + 1)) % 4
-            return self._build(missing) if missing else first
-        return self._build(0)
-
-    def _build(self, note_pages: int) -> bytes:
         buffer = io.BytesIO()
         leaflet, practice = self.c.leaflet, self.c.practice
         size = (self.width + 2 * self.slug, self.height + 2 * self.slug)
@@ -398,7 +410,7 @@ class Pages:
                 self.slug + self.spec.margin * mm,
             ),
         )
-        doc.build(self.story(note_pages), canvasmaker=footer)
+        doc.build(self.story(), canvasmaker=footer)
         self.pages = counted[0] if counted else 0
         return buffer.getvalue()
 

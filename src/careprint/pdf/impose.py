@@ -10,7 +10,14 @@ from __future__ import annotations
 
 import io
 
-from pypdf import PageObject, PdfReader, PdfWriter, Transformation
+from pypdf import PageObject, PdfReader, PdfWriter
+from pypdf.generic import (
+    DecodedStreamObject,
+    DictionaryObject,
+    EncodedStreamObject,
+    NameObject,
+    RectangleObject,
+)
 
 
 def spreads(pages: int, rtl: bool = False) -> list[tuple[int, int]]:
@@ -29,7 +36,10 @@ A4_LANDSCAPE = (297 * 72 / 25.4, 210 * 72 / 25.4)
 
 
 def impose(pdf: bytes, rtl: bool = False) -> bytes:
-    """The booklet's pages as printer's spreads, centred on A4 landscape sheets."""
+    """The booklet's pages as printer's spreads, centred on A4 landscape sheets.
+
+    Each page becomes a form XObject placed on its sheet, so its content is copied, not parsed.
+    """
     reader = PdfReader(io.BytesIO(pdf))
     width = float(reader.pages[0].mediabox.width)
     height = float(reader.pages[0].mediabox.height)
@@ -38,12 +48,19 @@ def impose(pdf: bytes, rtl: bool = False) -> bytes:
     writer = PdfWriter()
     for left, right in spreads(len(reader.pages), rtl):
         sheet = PageObject.create_blank_page(width=sheet_w, height=sheet_h)
-        sheet.merge_transformed_page(
-            reader.pages[left - 1], Transformation().translate(tx=x0, ty=y0)
+        forms = DictionaryObject(
+            {
+                NameObject("/L"): _form(reader.pages[left - 1]),
+                NameObject("/R"): _form(reader.pages[right - 1]),
+            }
         )
-        sheet.merge_transformed_page(
-            reader.pages[right - 1], Transformation().translate(tx=x0 + width, ty=y0)
+        sheet[NameObject("/Resources")] = DictionaryObject({NameObject("/XObject"): forms})
+        place = (
+            f"q 1 0 0 1 {x0:.4f} {y0:.4f} cm /L Do Q q 1 0 0 1 {x0 + width:.4f} {y0:.4f} cm /R Do Q"
         )
+        contents = DecodedStreamObject()
+        contents.set_data(place.encode("ascii"))
+        sheet[NameObject("/Contents")] = contents
         writer.add_page(sheet)
     for key in ("/Title", "/Author", "/Subject"):
         if reader.metadata and key in reader.metadata:
@@ -51,3 +68,19 @@ def impose(pdf: bytes, rtl: bool = False) -> bytes:
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+def _form(page: PageObject) -> EncodedStreamObject:
+    """A page as a form XObject: its content stream and resources, its media box as bounds."""
+    contents = page.get_contents()
+    form = DecodedStreamObject()
+    form.set_data(contents.get_data() if contents is not None else b"")
+    form.update(
+        {
+            NameObject("/Type"): NameObject("/XObject"),
+            NameObject("/Subtype"): NameObject("/Form"),
+            NameObject("/BBox"): RectangleObject(page.mediabox),
+            NameObject("/Resources"): page["/Resources"],
+        }
+    )
+    return form.flate_encode()
