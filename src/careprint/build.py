@@ -11,11 +11,12 @@ from careprint.content.models import Block, LayoutSpec
 from careprint.content.source import Document
 from careprint.errors import CareprintError, FitError, GlyphError, TranslationError
 from careprint.layout import fonts as fontlib
+from careprint.layout import rtl
+from careprint.layout.blocks import BULLET
 from careprint.layout.flow import Overflow, block_of
 from careprint.layout.handout import Handout, HandoutContent, Outline, PointTooLong
 from careprint.layout.pages import Pages
 from careprint.layout.trifold import BadPin, Content, Fit, Trifold
-from careprint.pdf.impose import impose
 from careprint.workspace import Workspace
 
 log = logging.getLogger("careprint")
@@ -262,6 +263,8 @@ def outputs(
     office = render(ws, name, layout, False, language, strict)
     result = [Output(out_dir / f"{stem}.pdf", office)]
     if spec.kind == "booklet":  # two pages to a sheet, in the order they are folded
+        from careprint.pdf.impose import impose  # pypdf: only for booklets
+
         imposed = impose(office, rtl=i18n.direction(language) == "rtl")
         result.append(Output(out_dir / f"{stem}-imposed.pdf", imposed))
     if print_shop and (spec.kind == "trifold" or getattr(spec, "print_shop", False)):
@@ -314,7 +317,35 @@ def handout_content(ws: Workspace, path: Path) -> HandoutContent:
         logo=logo,
         logo_display=ws.display(logo),
         outlines=outlines,
+        alphabet=alphabet(ws, language),
     )
+
+
+def alphabet(ws: Workspace, language: str) -> str:
+    """Every character a handout in ``language`` is likely to print: the library's, the
+    labels', the practice's, the names of months and days (and for Arabic their joined forms).
+    The same for every client, so their handouts number these glyphs alike and share the parts
+    drawn once (layout/replay.py)."""
+    if language not in ws.alphabets:
+        from babel.dates import get_day_names, get_month_names
+
+        texts = [chr(code) for code in range(32, 127)] + [BULLET]
+        docs = [ws.practice.doc, ws.labels.doc, *(entry.doc for entry in ws.library.values())]
+        texts += [text for doc in docs for _, text in doc.strings()]
+        if language != ws.practice.model.language:
+            for domain in (i18n.LABELS, i18n.LIBRARY):
+                for message in ws.translator(language, domain).catalog or ():
+                    found = message.string
+                    texts += list(found) if isinstance(found, tuple | list) else [found or ""]
+        locale = language.replace("-", "_")
+        for names in (get_month_names("wide", locale=locale), get_day_names("wide", locale=locale)):
+            texts += [str(name) for name in names.values()]
+        chars = set("".join(texts))
+        if i18n.direction(language) == "rtl":  # the joined forms HarfBuzz gives the words
+            fonts = practice_fonts(ws, language)
+            chars.update(rtl.glyphs(" ".join(texts), (fonts.regular, fonts.bold)))
+        ws.alphabets[language] = "".join(sorted(chars - fontlib.IGNORED))
+    return ws.alphabets[language]
 
 
 def handout_name(path: Path, content: HandoutContent) -> str:

@@ -10,16 +10,19 @@ import typing
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from careprint import build as builder
 from careprint.content import i18n
 from careprint.content.models import Region
-from careprint.deliver.emailing import Delivered, email_handout
 from careprint.deliver.files import write_all_atomic, write_atomic
 from careprint.errors import CareprintError, UsageError
 from careprint.workspace import Workspace
+
+if TYPE_CHECKING:
+    from careprint.deliver.emailing import Delivered
 
 log = logging.getLogger("careprint")
 
@@ -286,6 +289,11 @@ def handout(
             "no client file named, and there are none in clients/.",
             fix="Name a client file, e.g. careprint handout clients/dossier-0147.yaml.",
         )
+    if not by_email and not strict and len(paths) > 2:  # several: one process per core
+        _batch(ws, paths, out_dir, None, each=True)
+        return
+    from careprint.deliver.emailing import email_handout
+
     failed = 0
     with _progress(len(paths), "Handouts") as step:
         for path in paths:
@@ -351,8 +359,6 @@ def batch(ctx: click.Context, folder: Path | None, jobs: int | None, out: Path |
     Example:
       careprint batch clients/
     """
-    from careprint import batch as batches
-
     ws = _workspace(ctx)
     base = ws.root if ctx.obj is not None else Path.cwd()
     folder = base / folder if folder is not None else ws.root / "clients"
@@ -363,18 +369,28 @@ def batch(ctx: click.Context, folder: Path | None, jobs: int | None, out: Path |
             fix="Name the folder that holds the client files (*.yaml).",
         )
     out_dir = out if out is not None else ws.root / "out" / "handouts"
+    _batch(ws, paths, out_dir, jobs, each=False)
+
+
+def _batch(ws: Workspace, paths: list[Path], out_dir: Path, jobs: int | None, each: bool) -> None:
+    """Handouts made by one process per core; each file told, or only how many."""
+    from careprint import batch as batches
+
     failed = written = 0
     with _progress(len(paths), "Handouts") as step:
         for done in batches.run(ws.root, paths, out_dir, jobs, step, ws):
             if done.written is None:
                 failed += 1
                 click.echo(f"error: {done.error}", err=True)
-            else:
-                written += 1
-    click.echo(
-        f"wrote {written} handouts to {ws.display(out_dir)}"
-        + (f"; {failed} failed" if failed else "")
-    )
+                continue
+            written += 1
+            if each:
+                click.echo(f"wrote {ws.display(done.written)} ({done.size // 1024} KB)")
+    if not each:
+        click.echo(
+            f"wrote {written} handouts to {ws.display(out_dir)}"
+            + (f"; {failed} failed" if failed else "")
+        )
     if failed:
         raise SystemExit(2)
 

@@ -56,6 +56,7 @@ class Workspace:
         self.root = root.resolve()
         self._translators: dict[tuple[str, str], i18n.Translator] = {}
         self.warned: set[str] = set()  # translation files already warned about
+        self.alphabets: dict[str, str] = {}  # language -> the letters its handouts seed
         self._leaflets: dict[str, Loaded[Leaflet]] = {}
         self._layouts: dict[str, Loaded[LayoutSpec] | Loaded[PagesSpec]] = {}
 

@@ -3,6 +3,7 @@ diagram, whole points per page, A4, fonts embedded, and no client name where it 
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 from pathlib import Path
 
@@ -139,8 +140,51 @@ def test_kept_layouts_give_the_same_pdf_as_a_fresh_layout(workspace: Path) -> No
     assert again == fresh
 
 
+@pytest.mark.parametrize("stem", ["dossier-0213", "dossier-0388"])
+def test_copied_parts_print_what_drawing_them_prints(workspace: Path, stem: str) -> None:
+    """Parts drawn once and copied into later handouts (layout/replay.py) give the same pages
+    as drawing everything: the same text in the same order, boxes, fonts and pixels."""
+    from careprint import build
+    from careprint.layout import handout as layout
+
+    ws = Workspace(workspace)
+    data = build.handout_content(ws, workspace / "clients" / f"{stem}.yaml")
+    layout._LAID_OUT.clear()
+    copied = layout.Handout(data).render()
+    copied_again = layout.Handout(data).render()
+    assert copied_again == copied
+    recorded = [
+        kept._replay._recorded
+        for kept in layout._LAID_OUT.values()
+        if isinstance(kept, layout.Frozen) and kept._replay is not None
+    ]
+    assert any(value is not None for found in recorded for value in found.values())
+    plain = layout.Handout(dataclasses.replace(data, alphabet="")).render()  # nothing copied
+    assert plain != copied
+    paths = {}
+    for name, pdf in (("copied", copied), ("plain", plain)):
+        paths[name] = workspace / f"{name}.pdf"
+        paths[name].write_bytes(pdf)
+    assert page_texts(paths["copied"]) == page_texts(paths["plain"])
+    assert fonts(paths["copied"]) == fonts(paths["plain"])
+    pages = [PdfReader(paths[name]).pages for name in ("copied", "plain")]
+    assert [p.mediabox for p in pages[0]] == [p.mediabox for p in pages[1]]
+    assert pixels(paths["copied"]) == pixels(paths["plain"])
+
+
+def pixels(path: Path) -> list[bytes]:
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(path)
+    try:
+        return [page.render(scale=50 / 72).to_pil().tobytes() for page in doc]
+    finally:
+        doc.close()
+
+
 def test_batch_writes_the_same_handouts_as_one_by_one(workspace: Path, run: Run) -> None:
-    assert run("-C", str(workspace), "handout").code == 0
+    for path in sorted((workspace / "clients").glob("*.yaml")):  # one at a time, in this process
+        assert run("-C", str(workspace), "handout", f"clients/{path.name}").code == 0
     singles = {p.name: p.read_bytes() for p in (workspace / "out/handouts").glob("*.pdf")}
     shutil.rmtree(workspace / "out/handouts")
     result = run("-C", str(workspace), "batch", "clients", "--jobs", "2")

@@ -1,1 +1,7 @@
 """Layout: plain content and geometry in, PDF pages out (ReportLab)."""
+
+from reportlab import rl_config
+
+# PDF streams stay binary: ASCII85 text (ReportLab's default, for 7-bit channels no PDF passes
+# through any more) makes every page a quarter larger and slower to write and read
+rl_config.useA85 = 0

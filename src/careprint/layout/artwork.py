@@ -161,6 +161,13 @@ def draw_logo(canvas: Canvas, drawing: Drawing, x: float, y: float, size: float,
 
 def form(canvas: Canvas, name: str, drawing: Drawing, font: str) -> None:
     """Draw ``drawing`` at the origin, as a form XObject made once per PDF and reused."""
+    define(canvas, name, drawing, font)
+    canvas.__dict__.setdefault("_careprint_used", []).append((name, drawing, font))
+    canvas.doForm(name)
+
+
+def define(canvas: Canvas, name: str, drawing: Drawing, font: str) -> None:
+    """Make ``drawing`` the form XObject ``name`` of this PDF, unless it is already."""
     made: set[str] = canvas.__dict__.setdefault("_careprint_forms", set())
     if name not in made:
         canvas.saveState()
@@ -169,7 +176,6 @@ def form(canvas: Canvas, name: str, drawing: Drawing, font: str) -> None:
         canvas.endForm()
         canvas.restoreState()
         made.add(name)
-    canvas.doForm(name)
 
 
 def draw(canvas: Canvas, drawing: Drawing, x: float, y: float, font: str) -> None:

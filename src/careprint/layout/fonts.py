@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import zlib
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import Any
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
@@ -58,7 +60,9 @@ def _charmap(name: str) -> frozenset[int]:
 def _register(path: Path) -> str:
     name = path.stem
     try:
-        pdfmetrics.registerFont(TTFont(name, str(path)))
+        font = TTFont(name, str(path))
+        _keep_subsets(font)
+        pdfmetrics.registerFont(font)
     except (TTFError, OSError, ValueError, AssertionError):
         raise GlyphError(
             f"the font file '{path.parent.name}/{path.name}' cannot be read: it is not a "
@@ -67,6 +71,36 @@ def _register(path: Path) -> str:
         ) from None
     _files[name] = path.name
     return name
+
+
+class _Flate:
+    """zlib, once for each font program: the same subset is embedded in many PDFs."""
+
+    pdfname = "FlateDecode"
+
+    @staticmethod
+    @lru_cache(maxsize=64)
+    def encode(data: bytes) -> bytes:
+        return zlib.compress(data)
+
+
+def _keep_subsets(font: TTFont) -> None:
+    """Make each subset of the font once per process, not once per PDF: handouts seeded alike
+    (layout/replay.py) embed the same subsets."""
+    face = font.face
+    make, add = face.makeSubset, face.addSubsetObjects
+
+    @lru_cache(maxsize=64)
+    def made(subset: tuple[int, ...]) -> bytes:
+        return make(list(subset))  # type: ignore[no-any-return]
+
+    def add_objects(doc: Any, fontname: str, subset: list[int]) -> Any:
+        reference = add(doc, fontname, subset)
+        doc.idToObject[f"fontFile:{face.filename}({fontname})"].filters = [_Flate]
+        return reference
+
+    face.makeSubset = lambda subset: made(tuple(subset))
+    face.addSubsetObjects = add_objects
 
 
 def load_fonts(regular: Path, bold: Path) -> FontSet:

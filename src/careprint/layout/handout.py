@@ -52,11 +52,13 @@ from careprint.layout.parts import (
     SIZE,
     CheckBoxes,
     Frozen,
+    Kept,
     Legend,
     NumberedCanvas,
     PressureScale,
     WritingLines,
 )
+from careprint.layout.replay import Replay
 from careprint.layout.rtl import draw_line, make_rtl, para
 
 LEADING = SIZE * 1.4
@@ -65,6 +67,7 @@ GAP = 7 * mm
 
 
 _LAID_OUT: dict[object, Flowable] = {}
+_FURNITURE: dict[object, Replay] = {}  # the header and footer of each practice and language
 
 
 class PointTooLong(Exception):
@@ -111,6 +114,8 @@ class HandoutContent:
     logo: Path
     logo_display: str
     outlines: dict[str, Outline]  # view name -> its SVG
+    # the letters every handout in this language starts its fonts with (see layout/replay.py)
+    alphabet: str = ""
 
 
 class _Styles:
@@ -298,7 +303,7 @@ class Handout:
     def cached_point(self, number: int, choice: Choice, entry: SelfMassage, dose: Dose) -> Flowable:
         """A point's page content, laid out once per process for the same point, side, dosage,
         note, number and language: later handouts only draw it."""
-        return Frozen(self.point_parts(number, choice, entry, dose))
+        return Frozen(self.point_parts(number, choice, entry, dose), copied=False)
 
     def _kept(self, key: tuple[object, ...], make: Callable[[], Flowable]) -> Flowable:
         """A part of a point's page, made once per process for the same inputs and language.
@@ -311,7 +316,8 @@ class Handout:
         if found is None:
             if len(_LAID_OUT) > 20_000:
                 _LAID_OUT.clear()
-            found = _LAID_OUT[key] = make()
+            made = make()
+            found = _LAID_OUT[key] = made if isinstance(made, Frozen) else Kept(made)
         return found
 
     def point(self, number: int, choice: Choice, entry: SelfMassage, dose: Dose) -> Flowable:
@@ -342,7 +348,7 @@ class Handout:
         if choice.note:
             note = choice.note
             parts.append(self._kept(("note", note), lambda: self._note(note)))
-        height = Frozen(parts).wrap(self.width, FRAME_H)[1]
+        height = Frozen(parts, copied=False).wrap(self.width, FRAME_H)[1]
         if height > FRAME_H:
             raise PointTooLong(entry.id, bool(choice.note), height - FRAME_H)
         return parts
@@ -639,6 +645,11 @@ class Handout:
 
     def page_furniture(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
         """The practice's header and the footer rule, on every page."""
+        key = (self.fingerprint, self.c.practice.model_dump_json())
+        furniture = _FURNITURE.get(key) or _FURNITURE.setdefault(key, Replay())
+        furniture.draw(canvas, self._furniture)
+
+    def _furniture(self, canvas: Canvas) -> None:
         practice, palette = self.c.practice, self.palette
         width, height = A4
         top = height - 12 * mm
@@ -713,6 +724,7 @@ class Handout:
             NumberedCanvas,
             footer=(self.text.page, self.c.fonts.regular, self.palette.text),
             rtl=self.rtl,
+            seed=((self.c.fonts.regular, self.c.fonts.bold), self.c.alphabet),
         )
         doc.build(self.story(), canvasmaker=footer)
         return buffer.getvalue()

@@ -12,9 +12,11 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
+from careprint.layout import replay
 from careprint.layout.blocks import markup
 from careprint.layout.brand import Palette
 from careprint.layout.diagram import marker, zone_swatch
+from careprint.layout.replay import Replay
 from careprint.layout.rtl import draw_line, para
 
 SIZE = 12.0  # body text, points; nothing on the handout is smaller
@@ -31,10 +33,12 @@ class Frozen(Flowable):  # type: ignore[misc]
     the pages of the points are the same for many clients, so their layout is kept.
     """
 
-    def __init__(self, parts: list[Flowable]) -> None:
+    def __init__(self, parts: list[Flowable], copied: bool = True) -> None:
         super().__init__()
         self.parts = parts
         self._laid: tuple[float, float, list[tuple[Flowable, float]]] | None = None
+        # and in a seeded PDF drawn once, then copied (layout/replay.py)
+        self._replay = Replay() if copied else None
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         if self._laid is None or self._laid[0] != avail_width:
@@ -58,10 +62,24 @@ class Frozen(Flowable):  # type: ignore[misc]
         # platypus marks a flowable it had to move to the next page and expects a fresh one
         # in the next document; this one is drawn again in many documents
         self.__dict__.pop("_postponed", None)
+        if self._replay is None:
+            self._draw_parts(self.canv)
+        else:
+            self._replay.draw(self.canv, self._draw_parts)
+
+    def _draw_parts(self, canvas: Canvas) -> None:
         assert self._laid is not None
         _, total, placed = self._laid
         for part, bottom in placed:
-            part.drawOn(self.canv, 0, total - bottom)
+            part.drawOn(canvas, 0, total - bottom)
+
+
+class Kept(Frozen):
+    """One flowable laid out once and drawn once, keeping its own space above and below."""
+
+    def __init__(self, part: Flowable) -> None:
+        super().__init__([part])
+        self.spaceBefore, self.spaceAfter = part.getSpaceBefore(), part.getSpaceAfter()
 
 
 class PressureScale(Flowable):  # type: ignore[misc]
@@ -202,9 +220,12 @@ class NumberedCanvas(Canvas):  # type: ignore[misc]
         skip: tuple[int, ...] = (),
         counted: list[int] | None = None,
         geometry: tuple[float, float, float] | None = None,
+        seed: tuple[tuple[str, ...], str] | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
+        if seed is not None:  # parts drawn in another PDF seeded alike can be copied here
+            replay.seed(self, *seed)
         self._footer = footer
         self._size = size
         self._rtl = rtl

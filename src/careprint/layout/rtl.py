@@ -91,6 +91,13 @@ def _direction(text: str) -> str:
     return "D" if any(ch.isdigit() for ch in text) else "N"
 
 
+def glyphs(text: str, fonts: tuple[str, ...]) -> str:
+    """The shaped glyphs of every word of ``text`` in each of ``fonts``, as ReportLab encodes
+    them (joined letter forms and ligatures are characters of their own)."""
+    words = sorted(set(text.split()))  # in a fixed order: ReportLab numbers new glyphs as met
+    return "".join(_shape(_numeral(word), font, 12.0) for word in words for font in fonts)
+
+
 def visual(words: list[Word]) -> list[int]:
     """Indices of one right-to-left line's words in the order they are drawn, left to right."""
     kinds = [w.direction for w in words]
