@@ -7,8 +7,9 @@ the points, so a batch costs little more per handout than the drawing itself.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -77,11 +78,59 @@ def run(
             yield _one(item)
             step()
         return
-    chunk = max(1, min(32, len(work) // (workers * 4)))
-    with ProcessPoolExecutor(workers, initializer=_start, initargs=(str(root),)) as pool:
-        for done in pool.map(_one, work, chunksize=chunk):
-            yield done
+    # each process takes the clients of a few languages: it keeps the pages it has drawn, and
+    # a page drawn in one language is of no use in another; a few handouts go one by one to
+    # whichever process is free
+    order = sorted(range(len(work)), key=lambda i: (_language_of(work[i][0]), i))
+    if len(work) <= FEW * workers:
+        with ProcessPoolExecutor(workers, initializer=_start, initargs=(str(root),)) as pool:
+            futures = {i: pool.submit(_one, work[i]) for i in order}
+            for i in range(len(work)):
+                yield futures[i].result()
+                step()
+        return
+    share = -(-len(order) // workers)
+    slices = [order[k : k + share] for k in range(0, len(order), share)]
+    pools = [ProcessPoolExecutor(1, initializer=_start, initargs=(str(root),)) for _ in slices]
+    try:
+        tasks: list[tuple[list[int], Future[list[Done]]]] = []
+        owner: dict[int, int] = {}  # a client's index -> its task's
+        for pool, indices in zip(pools, slices, strict=True):
+            for k in range(0, len(indices), CHUNK):
+                part = indices[k : k + CHUNK]
+                owner.update((i, len(tasks)) for i in part)
+                tasks.append((part, pool.submit(_many, [work[i] for i in part])))
+        finished: dict[int, Done] = {}
+        for i in range(len(work)):  # in the order asked for
+            if i not in finished:
+                part, future = tasks[owner[i]]
+                finished.update(zip(part, future.result(), strict=True))
+            yield finished.pop(i)
             step()
+    finally:
+        for pool in pools:
+            pool.shutdown(cancel_futures=True)
+
+
+CHUNK = 8  # clients per task: few enough for a smooth progress bar
+FEW = 4  # clients per process below which they are not grouped by language
+
+
+def _many(jobs: list[tuple[str, str]]) -> list[Done]:
+    return [_one(job) for job in jobs]
+
+
+LANGUAGE = re.compile(rb"^language:[ \t]*[\"']?([A-Za-z-]+)", re.MULTILINE)
+
+
+def _language_of(path: str) -> bytes:
+    """The client file's language, only to group the work (the file is checked when made)."""
+    try:
+        with open(path, "rb") as file:
+            found = LANGUAGE.search(file.read(4096))
+    except OSError:
+        return b""
+    return found.group(1) if found else b""
 
 
 def _leaflet(

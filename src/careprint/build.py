@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from careprint.content import i18n
-from careprint.content.models import Block, LayoutSpec
+from careprint.content.models import Block, Labels, LayoutSpec, Leaflet, Practice, SelfMassage
 from careprint.content.source import Document
 from careprint.errors import CareprintError, FitError, GlyphError, TranslationError
 from careprint.layout import fonts as fontlib
@@ -46,12 +46,22 @@ def content(
     ws: Workspace, name: str, layout: str, language: str | None = None
 ) -> tuple[Content, Where]:
     """The checked content of one leaflet in one layout and language, and where it came from."""
+    spec = ws.layout(layout)
+    language = language or ws.leaflet(name).model.language
+    texts, where = ws.once(("leaflet", name, language), lambda: _leaflet(ws, name, language))
+    leaflet, practice, labels, fonts, logo = texts
+    return Content(leaflet, practice, labels, spec.model, fonts, logo, ws.display(logo)), where
+
+
+_Texts = tuple[Leaflet, Practice, Labels, fontlib.FontSet, Path]
+
+
+def _leaflet(ws: Workspace, name: str, language: str) -> tuple[_Texts, Where]:
+    """A leaflet's texts in ``language`` (in every layout), checked against its fonts."""
     practice = ws.practice
     labels = ws.labels.model
     loaded = ws.leaflet(name)
     leaflet = loaded.model
-    spec = ws.layout(layout)
-    language = language or leaflet.language
     fonts = practice_fonts(ws, language)
     practice_model = practice.model
     translator = None
@@ -68,8 +78,7 @@ def content(
         labels = i18n.translate_labels(labels, labels_tr)
         practice_model = i18n.translate_practice(practice_model, labels_tr)
     logo = ws.resolve(practice.doc, ("logo",), practice.model.logo)
-    data = Content(leaflet, practice_model, labels, spec.model, fonts, logo, ws.display(logo))
-    return data, Where(loaded.doc, translator)
+    return (leaflet, practice_model, labels, fonts, logo), Where(loaded.doc, translator)
 
 
 def practice_fonts(ws: Workspace, language: str) -> fontlib.FontSet:
@@ -280,19 +289,45 @@ VIEWS = ("front", "back", "side", "head")
 
 def handout_content(ws: Workspace, path: Path) -> HandoutContent:
     """The checked content of one client's handout, in the client's language."""
-    practice = ws.practice
     client = ws.client(path)
-    library = ws.library
     language = client.model.language
-    chosen = [library[choice.id] for choice in client.model.points]
+    shared = ws.once(("handout", language), lambda: _shared(ws, language))
+    check_glyphs(client.doc, shared.fonts)
+    entries = [shared.entries[choice.id] for choice in client.model.points]
+    return HandoutContent(
+        client=client.model,
+        points=list(zip(client.model.points, entries, strict=True)),
+        practice=shared.practice,
+        labels=shared.labels,
+        fonts=shared.fonts,
+        logo=shared.logo,
+        logo_display=ws.display(shared.logo),
+        outlines=_outlines(ws, {entry.diagram.view for entry in entries}),
+        alphabet=alphabet(ws, language),
+    )
+
+
+@dataclass(frozen=True)
+class _Shared:
+    """What every handout in one language shares: checked and translated once."""
+
+    fonts: fontlib.FontSet
+    labels: Labels
+    practice: Practice
+    entries: dict[str, SelfMassage]  # the whole library, by id
+    logo: Path
+
+
+def _shared(ws: Workspace, language: str) -> _Shared:
+    practice = ws.practice
+    library = ws.library
     fonts = practice_fonts(ws, language)
-    entries = [entry.model for entry in chosen]
+    entries = {key: loaded.model for key, loaded in library.items()}
     labels = ws.labels.model
     practice_model = practice.model
-    check_glyphs(client.doc, fonts)
     check_glyphs(practice.doc, fonts)
     if language == practice.model.language:
-        for doc in (ws.labels.doc, *(entry.doc for entry in chosen)):
+        for doc in (ws.labels.doc, *(loaded.doc for loaded in library.values())):
             check_glyphs(doc, fonts)
     else:
         labels_tr = ws.translator(language, i18n.LABELS)
@@ -300,25 +335,18 @@ def handout_content(ws: Workspace, path: Path) -> HandoutContent:
         for tr in (labels_tr, library_tr):
             check_po_glyphs(tr, fonts)
         labels = i18n.translate_labels(labels, labels_tr)
-        entries = [i18n.translate_entry(entry, library_tr) for entry in entries]
+        entries = {key: i18n.translate_entry(entry, library_tr) for key, entry in entries.items()}
         practice_model = i18n.translate_practice(practice_model, labels_tr)
     logo = ws.resolve(practice.doc, ("logo",), practice.model.logo)
-    views = {entry.model.diagram.view for entry in chosen}
+    return _Shared(fonts, labels, practice_model, entries, logo)
+
+
+def _outlines(ws: Workspace, views: set[str]) -> dict[str, Outline]:
     outlines: dict[str, Outline] = {}
     for view in sorted(views):
         svg = ws.root / "templates" / "body" / f"{view}.svg"
         outlines[view] = Outline(svg, ws.display(svg))
-    return HandoutContent(
-        client=client.model,
-        points=list(zip(client.model.points, entries, strict=True)),
-        practice=practice_model,
-        labels=labels,
-        fonts=fonts,
-        logo=logo,
-        logo_display=ws.display(logo),
-        outlines=outlines,
-        alphabet=alphabet(ws, language),
-    )
+    return outlines
 
 
 def alphabet(ws: Workspace, language: str) -> str:
@@ -326,26 +354,28 @@ def alphabet(ws: Workspace, language: str) -> str:
     labels', the practice's, the names of months and days (and for Arabic their joined forms).
     The same for every client, so their handouts number these glyphs alike and share the parts
     drawn once (layout/replay.py)."""
-    if language not in ws.alphabets:
-        from babel.dates import get_day_names, get_month_names
+    return ws.once(("alphabet", language), lambda: _alphabet(ws, language))
 
-        texts = [chr(code) for code in range(32, 127)] + [BULLET]
-        docs = [ws.practice.doc, ws.labels.doc, *(entry.doc for entry in ws.library.values())]
-        texts += [text for doc in docs for _, text in doc.strings()]
-        if language != ws.practice.model.language:
-            for domain in (i18n.LABELS, i18n.LIBRARY):
-                for message in ws.translator(language, domain).catalog or ():
-                    found = message.string
-                    texts += list(found) if isinstance(found, tuple | list) else [found or ""]
-        locale = language.replace("-", "_")
-        for names in (get_month_names("wide", locale=locale), get_day_names("wide", locale=locale)):
-            texts += [str(name) for name in names.values()]
-        chars = set("".join(texts))
-        if i18n.direction(language) == "rtl":  # the joined forms HarfBuzz gives the words
-            fonts = practice_fonts(ws, language)
-            chars.update(rtl.glyphs(" ".join(texts), (fonts.regular, fonts.bold)))
-        ws.alphabets[language] = "".join(sorted(chars - fontlib.IGNORED))
-    return ws.alphabets[language]
+
+def _alphabet(ws: Workspace, language: str) -> str:
+    from babel.dates import get_day_names, get_month_names
+
+    texts = [chr(code) for code in range(32, 127)] + [BULLET]
+    docs = [ws.practice.doc, ws.labels.doc, *(entry.doc for entry in ws.library.values())]
+    texts += [text for doc in docs for _, text in doc.strings()]
+    if language != ws.practice.model.language:
+        for domain in (i18n.LABELS, i18n.LIBRARY):
+            for message in ws.translator(language, domain).catalog or ():
+                found = message.string
+                texts += list(found) if isinstance(found, tuple | list) else [found or ""]
+    locale = language.replace("-", "_")
+    for names in (get_month_names("wide", locale=locale), get_day_names("wide", locale=locale)):
+        texts += [str(name) for name in names.values()]
+    chars = set("".join(texts))
+    if i18n.direction(language) == "rtl":  # the joined forms HarfBuzz gives the words
+        fonts = practice_fonts(ws, language)
+        chars.update(rtl.glyphs(" ".join(texts), (fonts.regular, fonts.bold)))
+    return "".join(sorted(chars - fontlib.IGNORED))
 
 
 def handout_name(path: Path, content: HandoutContent) -> str:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import difflib
 import shutil
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
 
@@ -27,6 +28,7 @@ from careprint.content.validate import parse
 from careprint.errors import UsageError
 
 M = TypeVar("M", bound=BaseModel)
+T = TypeVar("T")
 
 MIN_CONTRAST = 4.5
 # what a practice's folder holds (out/ is made from these)
@@ -56,7 +58,7 @@ class Workspace:
         self.root = root.resolve()
         self._translators: dict[tuple[str, str], i18n.Translator] = {}
         self.warned: set[str] = set()  # translation files already warned about
-        self.alphabets: dict[str, str] = {}  # language -> the letters its handouts seed
+        self._derived: dict[Hashable, Any] = {}
         self._leaflets: dict[str, Loaded[Leaflet]] = {}
         self._layouts: dict[str, Loaded[LayoutSpec] | Loaded[PagesSpec]] = {}
 
@@ -198,6 +200,12 @@ class Workspace:
         folder = self.root / "translations"
         found = {p.name for p in folder.iterdir() if p.is_dir()} if folder.is_dir() else set()
         return [self.practice.model.language, *sorted(found - {self.practice.model.language})]
+
+    def once(self, key: Hashable, make: Callable[[], T]) -> T:
+        """A value derived from this practice's files (a translation, a check), made once."""
+        if key not in self._derived:
+            self._derived[key] = make()
+        return self._derived[key]  # type: ignore[no-any-return]
 
     def translator(self, language: str, domain: str) -> i18n.Translator:
         """The translations of one catalogue (a leaflet's, 'self-massage' or 'labels')."""

@@ -18,12 +18,12 @@ from pathlib import Path
 def write_atomic(path: Path, data: bytes, private: bool = False) -> None:
     """Write ``data`` to ``path`` atomically; a ``private`` file is readable by its owner only."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    _sweep(path)
     mode = 0o600 if private else 0o666 & ~_umask()
     if hasattr(os, "O_TMPFILE"):
         with contextlib.suppress(OSError):
             _write_unnamed(path, data, mode)
             return
+    _sweep(path)  # an unnamed file leaves nothing behind; a named one may have
     _write_named(path, data, mode)
 
 
@@ -32,7 +32,13 @@ def _write_unnamed(path: Path, data: bytes, mode: int) -> None:
     try:
         _write_all(fd, data)
         temp = path.parent / f".{path.name}.{secrets.token_hex(4)}.tmp"
-        os.link(f"/proc/self/fd/{fd}", temp)  # the name comes only once the data is on disk
+        # the name comes only once the data is on disk; linkat must follow /proc's link to the
+        # file (os.link does so only when given a directory descriptor)
+        fds = os.open("/proc/self/fd", os.O_RDONLY | os.O_DIRECTORY)
+        try:
+            os.link(str(fd), temp, src_dir_fd=fds, follow_symlinks=True)
+        finally:
+            os.close(fds)
     finally:
         os.close(fd)
     try:

@@ -74,21 +74,21 @@ def _register(path: Path) -> str:
 
 
 class _Flate:
-    """zlib, once for each font program: the same subset is embedded in many PDFs."""
+    """zlib, once for each font program and character map: PDFs embed the same subsets."""
 
     pdfname = "FlateDecode"
 
     @staticmethod
     @lru_cache(maxsize=64)
-    def encode(data: bytes) -> bytes:
-        return zlib.compress(data)
+    def encode(data: bytes | str) -> bytes:
+        return zlib.compress(data.encode("utf-8") if isinstance(data, str) else data)
 
 
 def _keep_subsets(font: TTFont) -> None:
     """Make each subset of the font once per process, not once per PDF: handouts seeded alike
     (layout/replay.py) embed the same subsets."""
     face = font.face
-    make, add = face.makeSubset, face.addSubsetObjects
+    make, add, add_font = face.makeSubset, face.addSubsetObjects, font.addObjects
 
     @lru_cache(maxsize=64)
     def made(subset: tuple[int, ...]) -> bytes:
@@ -99,8 +99,15 @@ def _keep_subsets(font: TTFont) -> None:
         doc.idToObject[f"fontFile:{face.filename}({fontname})"].filters = [_Flate]
         return reference
 
+    def add_font_objects(doc: Any) -> None:
+        add_font(doc)
+        for name, made_object in doc.idToObject.items():  # the subsets' character maps too
+            if name.startswith("toUnicodeCMap:"):
+                made_object.filters = [_Flate]
+
     face.makeSubset = lambda subset: made(tuple(subset))
     face.addSubsetObjects = add_objects
+    font.addObjects = add_font_objects
 
 
 def load_fonts(regular: Path, bold: Path) -> FontSet:

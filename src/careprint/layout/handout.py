@@ -217,7 +217,6 @@ class Handout:
             content.fonts,
             content.practice.colours.model_dump_json(),
             content.labels.handout.model_dump_json(),
-            tuple(sorted((view, o.path) for view, o in content.outlines.items())),
         )
 
     # -- flowables -----------------------------------------------------------------------------
@@ -334,7 +333,10 @@ class Handout:
                 lambda: self._point_heading(number, entry),
             ),
             Spacer(1, 3 * mm),
-            self._kept(("body", entry_key, choice.side), lambda: self._body(entry, choice)),
+            self._kept(
+                ("body", entry_key, choice.side, self.c.outlines[entry.diagram.view].path),
+                lambda: self._body(entry, choice),
+            ),
             Spacer(1, 2 * mm),
             self._kept(("dose", entry_key, dose), lambda: self.dosage(entry, dose)),
             Spacer(1, 2 * mm),
@@ -519,6 +521,27 @@ class Handout:
         return table
 
     def calendar(self) -> Flowable:
+        """The week to tick off: a row of boxes for each point, one box per session. Each row is
+        kept (the same point, side and sessions look alike in every handout)."""
+        s, t = self.styles, self.text
+        parts = [
+            self._kept(("calendar-title",), lambda: para(markup(t.calendar), s.section)),
+            self._kept(("calendar-hint",), lambda: para(markup(t.calendar_hint), s.body)),
+            self._kept(("calendar-days",), self._calendar_days),
+        ]
+        count = len(self.c.points)
+        for number, ((choice, entry), dose) in enumerate(
+            zip(self.c.points, self.doses, strict=True), start=1
+        ):
+            side = "" if choice.side == "both" else f" ({getattr(t.sides, choice.side)})"
+            label = f"<b>{number}</b>  {markup(entry.muscle)}{markup(side)}"
+            key = ("calendar", label, dose.per_day, number % 2, number == count)
+            parts.append(
+                self._kept(key, partial(self._calendar_row, label, dose.per_day, number, count))
+            )
+        return KeepTogether(parts)
+
+    def _calendar_days(self) -> Flowable:
         s, t = self.styles, self.text
         days = get_day_names("abbreviated", locale=self.language)
         start = Locale.parse(self.language.replace("-", "_")).first_week_day
@@ -526,47 +549,39 @@ class Handout:
             para(markup(days[(start + d) % 7]), s.like(s.label, "day", alignment=1))
             for d in range(7)
         ]
-        rows: list[list[Any]] = [header]
-        for number, ((choice, entry), dose) in enumerate(
-            zip(self.c.points, self.doses, strict=True), start=1
-        ):
-            side = "" if choice.side == "both" else f" ({getattr(t.sides, choice.side)})"
-            rows.append(
-                [para(f"<b>{number}</b>  {markup(entry.muscle)}{markup(side)}", s.tight)]
-                + [CheckBoxes(dose.per_day, self.palette) for _ in range(7)]
-            )
+        return self._calendar_table(header, [])
+
+    def _calendar_row(self, label: str, per_day: int, number: int, count: int) -> Flowable:
+        cells = [para(label, self.styles.tight)]
+        cells += [CheckBoxes(per_day, self.palette) for _ in range(7)]
+        rule = self.palette.lighten(self.palette.text, 0.7)
+        ground = self.palette.white if number % 2 else self.palette.tint  # rows alternate
+        style: list[tuple[Any, ...]] = [
+            ("BACKGROUND", (0, 0), (-1, -1), ground),
+            ("LINEABOVE", (0, 0), (-1, 0), 0.6, rule),
+        ]
+        if number == count:
+            style.append(("LINEBELOW", (0, 0), (-1, -1), 0.6, rule))
+        return self._calendar_table(cells, style)
+
+    def _calendar_table(self, cells: list[Any], style: list[tuple[Any, ...]]) -> Table:
         first = 62 * mm
         day_w = (self.width - first) / 7
-        table = Table(
-            [self.row(r) for r in rows], colWidths=self.row([first] + [day_w] * 7), repeatRows=1
-        )
+        table = Table([self.row(cells)], colWidths=self.row([first] + [day_w] * 7))
         days_from, days_to = (0, 6) if self.rtl else (1, 7)
         table.setStyle(
             TableStyle(
                 [
                     ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                     ("ALIGN", (days_from, 0), (days_to, -1), "CENTER"),
-                    (
-                        "LINEBELOW",
-                        (0, 0),
-                        (-1, -1),
-                        0.6,
-                        self.palette.lighten(self.palette.text, 0.7),
-                    ),
-                    ("ROWBACKGROUNDS", (0, 1), (-1, -1), [self.palette.white, self.palette.tint]),
+                    *style,
                     ("TOPPADDING", (0, 0), (-1, -1), 2.5 * mm),
                     ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5 * mm),
                     *self._font_cmds(),
                 ]
             )
         )
-        return KeepTogether(
-            [
-                para(markup(t.calendar), s.section),
-                para(markup(t.calendar_hint), s.body),
-                table,
-            ]
-        )
+        return table
 
     def closing(self) -> Flowable:
         s, t, practice = self.styles, self.text, self.c.practice

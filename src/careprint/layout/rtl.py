@@ -95,7 +95,11 @@ def glyphs(text: str, fonts: tuple[str, ...]) -> str:
     """The shaped glyphs of every word of ``text`` in each of ``fonts``, as ReportLab encodes
     them (joined letter forms and ligatures are characters of their own)."""
     words = sorted(set(text.split()))  # in a fixed order: ReportLab numbers new glyphs as met
-    return "".join(_shape(_numeral(word), font, 12.0) for word in words for font in fonts)
+    found = []
+    for start in range(0, len(words), 100):  # words never join across a space: shape many at once
+        line = " ".join(_numeral(word) for word in words[start : start + 100])
+        found += [shapeStr(line, font, 12.0) for font in fonts]
+    return "".join(found)
 
 
 def visual(words: list[Word]) -> list[int]:
