@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -78,35 +78,56 @@ def run(
             yield _one(item)
             step()
         return
-    # each process takes the clients of a few languages: it keeps the pages it has drawn, and
-    # a page drawn in one language is of no use in another; a few handouts go one by one to
-    # whichever process is free
-    order = sorted(range(len(work)), key=lambda i: (_language_of(work[i][0]), i))
-    if len(work) <= FEW * workers:
+    if len(work) <= FEW * workers:  # a few: one by one to whichever process is free
+        order = sorted(range(len(work)), key=lambda i: (_language_of(work[i][0]), i))
         with ProcessPoolExecutor(workers, initializer=_start, initargs=(str(root),)) as pool:
             futures = {i: pool.submit(_one, work[i]) for i in order}
             for i in range(len(work)):
                 yield futures[i].result()
                 step()
         return
-    share = -(-len(order) // workers)
-    slices = [order[k : k + share] for k in range(0, len(order), share)]
-    pools = [ProcessPoolExecutor(1, initializer=_start, initargs=(str(root),)) for _ in slices]
+    yield from _by_language(str(root), work, workers, step)
+
+
+def _by_language(
+    root: str, work: list[tuple[str, str]], workers: int, step: Callable[[], None]
+) -> Iterator[Done]:
+    """Many handouts, in the order they are made. Each process takes whole languages (it keeps
+    the pages it has drawn, and a page drawn in one language is of no use in another); one that
+    has finished its own helps with the largest language left."""
+    queues: dict[bytes, list[int]] = {}
+    for index, (path, _) in enumerate(work):
+        queues.setdefault(_language_of(path), []).append(index)
+    largest_first = sorted(queues, key=lambda language: -len(queues[language]))
+    owned: list[list[bytes]] = [[] for _ in range(workers)]
+    load = [0] * workers
+    for language in largest_first:
+        least = load.index(min(load))
+        owned[least].append(language)
+        load[least] += len(queues[language])
+    pools = [ProcessPoolExecutor(1, initializer=_start, initargs=(root,)) for _ in owned]
+    running: dict[Future[list[Done]], tuple[int, list[int]]] = {}
+
+    def submit(worker: int) -> None:
+        for language in owned[worker] + sorted(queues, key=lambda key: -len(queues[key])):
+            if queues[language]:
+                part, queues[language] = queues[language][:CHUNK], queues[language][CHUNK:]
+                future = pools[worker].submit(_many, [work[i] for i in part])
+                running[future] = (worker, part)
+                return
+
     try:
-        tasks: list[tuple[list[int], Future[list[Done]]]] = []
-        owner: dict[int, int] = {}  # a client's index -> its task's
-        for pool, indices in zip(pools, slices, strict=True):
-            for k in range(0, len(indices), CHUNK):
-                part = indices[k : k + CHUNK]
-                owner.update((i, len(tasks)) for i in part)
-                tasks.append((part, pool.submit(_many, [work[i] for i in part])))
-        finished: dict[int, Done] = {}
-        for i in range(len(work)):  # in the order asked for
-            if i not in finished:
-                part, future = tasks[owner[i]]
-                finished.update(zip(part, future.result(), strict=True))
-            yield finished.pop(i)
-            step()
+        for worker in range(workers):
+            submit(worker)
+            submit(worker)  # one more in hand, so the process never waits for work
+        while running:
+            finished, _ = wait(running, return_when=FIRST_COMPLETED)
+            for future in finished:
+                worker, _ = running.pop(future)
+                for done in future.result():
+                    yield done
+                    step()
+                submit(worker)
     finally:
         for pool in pools:
             pool.shutdown(cancel_futures=True)

@@ -293,7 +293,7 @@ def handout_content(ws: Workspace, path: Path) -> HandoutContent:
     language = client.model.language
     shared = ws.once(("handout", language), lambda: _shared(ws, language))
     check_glyphs(client.doc, shared.fonts)
-    entries = [shared.entries[choice.id] for choice in client.model.points]
+    entries = [_entry(ws, language, choice.id) for choice in client.model.points]
     return HandoutContent(
         client=client.model,
         points=list(zip(client.model.points, entries, strict=True)),
@@ -314,15 +314,24 @@ class _Shared:
     fonts: fontlib.FontSet
     labels: Labels
     practice: Practice
-    entries: dict[str, SelfMassage]  # the whole library, by id
     logo: Path
+
+
+def _entry(ws: Workspace, language: str, key: str) -> SelfMassage:
+    """A library entry in ``language`` (its glyphs are checked with the whole catalogue)."""
+    entry = ws.library[key].model
+    if language == ws.practice.model.language:
+        return entry
+    return ws.once(
+        ("entry", language, key),
+        lambda: i18n.translate_entry(entry, ws.translator(language, i18n.LIBRARY)),
+    )
 
 
 def _shared(ws: Workspace, language: str) -> _Shared:
     practice = ws.practice
     library = ws.library
     fonts = practice_fonts(ws, language)
-    entries = {key: loaded.model for key, loaded in library.items()}
     labels = ws.labels.model
     practice_model = practice.model
     check_glyphs(practice.doc, fonts)
@@ -335,10 +344,9 @@ def _shared(ws: Workspace, language: str) -> _Shared:
         for tr in (labels_tr, library_tr):
             check_po_glyphs(tr, fonts)
         labels = i18n.translate_labels(labels, labels_tr)
-        entries = {key: i18n.translate_entry(entry, library_tr) for key, entry in entries.items()}
         practice_model = i18n.translate_practice(practice_model, labels_tr)
     logo = ws.resolve(practice.doc, ("logo",), practice.model.logo)
-    return _Shared(fonts, labels, practice_model, entries, logo)
+    return _Shared(fonts, labels, practice_model, logo)
 
 
 def _outlines(ws: Workspace, views: set[str]) -> dict[str, Outline]:

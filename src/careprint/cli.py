@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import sys
@@ -515,6 +516,9 @@ def translate_status(ctx: click.Context, languages: tuple[str, ...]) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; user mistakes exit 2, bugs exit 1 with a short apology."""
+    # what is loaded so far lives as long as the process: the collector need not look at it
+    # again, and processes forked to build in parallel share it instead of copying it
+    gc.freeze()
     try:
         cli.main(args=list(argv) if argv is not None else None, standalone_mode=False)
     except CareprintError as exc:
