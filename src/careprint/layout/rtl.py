@@ -21,9 +21,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from xml.sax.saxutils import unescape
 
+import uharfbuzz
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.fonts import tt2ps
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import ShapedStr, shapeStr
 from reportlab.pdfgen.canvas import Canvas
@@ -95,11 +97,33 @@ def glyphs(text: str, fonts: tuple[str, ...]) -> str:
     """The shaped glyphs of every word of ``text`` in each of ``fonts``, as ReportLab encodes
     them (joined letter forms and ligatures are characters of their own)."""
     words = sorted(set(text.split()))  # in a fixed order: ReportLab numbers new glyphs as met
-    found = []
-    for start in range(0, len(words), 100):  # words never join across a space: shape many at once
-        line = " ".join(_numeral(word) for word in words[start : start + 100])
-        found += [shapeStr(line, font, 12.0) for font in fonts]
+    found: list[str] = []
+    for font in fonts:
+        face = pdfmetrics.getFont(font)
+        shaper = face.hbFont(12.0)
+        seen: set[int] = set()
+        for start in range(0, len(words), 100):  # words never join across a space
+            line = " ".join(_numeral(word) for word in words[start : start + 100])
+            buffer = uharfbuzz.Buffer()
+            buffer.cluster_level = uharfbuzz.BufferClusterLevel.MONOTONE_CHARACTERS
+            buffer.add_str(line)
+            buffer.guess_segment_properties()
+            uharfbuzz.shape(shaper, buffer, SHAPING)
+            for info, position in zip(buffer.glyph_infos, buffer.glyph_positions, strict=True):
+                glyph = info.codepoint
+                if glyph in seen:
+                    continue
+                seen.add(glyph)
+                chars = face.face.glyphToChar.get(glyph)
+                if chars:
+                    found.append(chr(chars[0]))
+                else:  # a joined form without a character of its own: ReportLab names one
+                    name = shaper.glyph_to_string(glyph)
+                    found.append(chr(face.hbAddPrivate(name, glyph, position.x_advance)))
     return "".join(found)
+
+
+SHAPING = {"kern": True, "liga": True, "dlig": True}  # as ReportLab shapes
 
 
 def visual(words: list[Word]) -> list[int]:
