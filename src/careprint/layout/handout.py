@@ -228,7 +228,7 @@ class Handout:
             para(markup(t.title.format(name=client.name)), s.title),
             para(markup(t.consult.format(date=date, therapist=client.therapist)), s.body),
             Spacer(1, 2 * mm),
-            para(markup(t.intro), s.body),
+            self._kept(("intro",), lambda: para(markup(t.intro), s.body)),
         ]
         if client.notes:
             story.append(
