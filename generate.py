@@ -9,6 +9,4 @@ from careprint.cli import main
 ROOT = str(Path(__file__).resolve().parent)
 
 if __name__ == "__main__":
-    code = main(["-C", ROOT, "build", "--print-shop", "--lang", "complete"])
-    code = max(code, main(["-C", ROOT, "handout"]))
-    raise SystemExit(code)
+    raise SystemExit(main(["-C", ROOT, "all"]))

@@ -46,14 +46,17 @@ def _share(ws: Workspace | None) -> None:
         _workspace = ws
 
 
-def _one(job: tuple[str, str]) -> Done:
+HandoutJob = tuple[str, str, bool]  # the client file, the folder for the PDF, strict
+
+
+def _one(job: HandoutJob) -> Done:
     from careprint import build
     from careprint.deliver.files import write_atomic
 
-    client, out_dir = Path(job[0]), Path(job[1])
+    client, out_dir, strict = Path(job[0]), Path(job[1]), job[2]
     assert _workspace is not None
     try:
-        made = build.handout(_workspace, client, out_dir)
+        made = build.handout(_workspace, client, out_dir, strict)
         write_atomic(made.path, made.data, private=True)
     except CareprintError as exc:
         return Done(client, None, error=str(exc))
@@ -70,7 +73,7 @@ def run(
 ) -> Iterator[Done]:
     """Make the handouts of ``clients`` with ``jobs`` processes (default: every core)."""
     _share(workspace)
-    work = [(str(path), str(out_dir)) for path in clients]
+    work = [(str(path), str(out_dir), False) for path in clients]
     workers = max(1, min(jobs or os.cpu_count() or 1, len(work)))
     if workers == 1:
         _start(str(root))
@@ -78,25 +81,17 @@ def run(
             yield _one(item)
             step()
         return
-    if len(work) <= FEW * workers:  # a few: one by one to whichever process is free
-        order = sorted(range(len(work)), key=lambda i: (_language_of(work[i][0]), i))
-        with ProcessPoolExecutor(workers, initializer=_start, initargs=(str(root),)) as pool:
-            futures = {i: pool.submit(_one, work[i]) for i in order}
-            for i in range(len(work)):
-                yield futures[i].result()
-                step()
-        return
     yield from _by_language(str(root), work, workers, step)
 
 
 def _by_language(
-    root: str, work: list[tuple[str, str]], workers: int, step: Callable[[], None]
+    root: str, work: list[HandoutJob], workers: int, step: Callable[[], None]
 ) -> Iterator[Done]:
     """Many handouts, in the order they are made. Each process takes whole languages (it keeps
     the pages it has drawn, and a page drawn in one language is of no use in another); one that
     has finished its own helps with the largest language left."""
     queues: dict[bytes, list[int]] = {}
-    for index, (path, _) in enumerate(work):
+    for index, (path, _, _) in enumerate(work):
         queues.setdefault(_language_of(path), []).append(index)
     largest_first = sorted(queues, key=lambda language: -len(queues[language]))
     owned: list[list[bytes]] = [[] for _ in range(workers)]
@@ -134,10 +129,9 @@ def _by_language(
 
 
 CHUNK = 8  # clients per task: few enough for a smooth progress bar
-FEW = 4  # clients per process below which they are not grouped by language
 
 
-def _many(jobs: list[tuple[str, str]]) -> list[Done]:
+def _many(jobs: list[HandoutJob]) -> list[Done]:
     return [_one(job) for job in jobs]
 
 
@@ -154,9 +148,11 @@ def _language_of(path: str) -> bytes:
     return found.group(1) if found else b""
 
 
-def _leaflet(
-    job: tuple[str, str | None, list[str], bool, str, bool],
-) -> tuple[list[tuple[str, bytes]], str]:
+LeafletJob = tuple[str, str | None, list[str], bool, str, bool]  # name, language, layouts, ...
+Leaflets = tuple[list[tuple[str, bytes]], str]  # the files (path, bytes), or the error's text
+
+
+def _leaflet(job: LeafletJob) -> Leaflets:
     """One leaflet in one language in all its layouts: the files, or the error's text."""
     from careprint import build
 
@@ -176,20 +172,43 @@ def _leaflet(
 
 def leaflets(
     root: Path,
-    jobs: list[tuple[str, str | None, list[str], bool, str, bool]],
+    jobs: list[LeafletJob],
     workers: int,
     step: Callable[[], None] = lambda: None,
     workspace: Workspace | None = None,
-) -> Iterator[tuple[list[tuple[str, bytes]], str]]:
+) -> Iterator[Leaflets]:
     """Build leaflet jobs in ``workers`` processes, results in the order of ``jobs``."""
+    for result in together(root, jobs, [], Path(), workers, step, workspace):
+        assert not isinstance(result, Done)
+        yield result
+
+
+def together(
+    root: Path,
+    jobs: list[LeafletJob],
+    clients: list[Path],
+    out_dir: Path,
+    workers: int,
+    step: Callable[[], None] = lambda: None,
+    workspace: Workspace | None = None,
+    strict: bool = False,
+) -> Iterator[Leaflets | Done]:
+    """Leaflet jobs, then the handouts of ``clients``, in one set of ``workers`` processes (a
+    process that is done with leaflets goes on with handouts); results in that order."""
     _share(workspace)
-    if workers <= 1 or len(jobs) <= 1:
+    handouts = [(str(path), str(out_dir), strict) for path in clients]
+    if workers <= 1 or len(jobs) + len(handouts) <= 1:
         _start(str(root))
         for job in jobs:
             yield _leaflet(job)
             step()
+        for handout in handouts:
+            yield _one(handout)
+            step()
         return
     with ProcessPoolExecutor(workers, initializer=_start, initargs=(str(root),)) as pool:
-        for result in pool.map(_leaflet, jobs):
-            yield result
+        futures: list[Future[Leaflets] | Future[Done]] = [pool.submit(_leaflet, j) for j in jobs]
+        futures += [pool.submit(_one, handout) for handout in handouts]
+        for future in futures:
+            yield future.result()
             step()

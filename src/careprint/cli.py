@@ -162,29 +162,78 @@ def build(
     """
     ws = _workspace(ctx)
     out_dir = out if out is not None else ws.root / "out" / "leaflets"
-    failed = 0
-    # one leaflet in one language is built in all its layouts, or not written at all
+    work = _leaflet_jobs(ws, leaflets, layout, languages, print_shop, strict, out_dir)
+    _make(ws, work, [], ws.root / "out" / "handouts")
+
+
+@cli.command(name="all")
+@click.pass_context
+def all_(ctx: click.Context) -> None:
+    """Build everything: every leaflet in each of its layouts and finished translations, with
+    the print-shop editions, and the handout of every client file in clients/.
+
+    \b
+    Example:
+      careprint all
+    """
+    ws = _workspace(ctx)
+    work = _leaflet_jobs(ws, (), None, ("complete",), True, False, ws.root / "out" / "leaflets")
+    clients = sorted((ws.root / "clients").glob("*.yaml"))
+    _make(ws, work, clients, ws.root / "out" / "handouts")
+
+
+LeafletJob = tuple[str, str | None, list[str], bool, str, bool]
+
+
+def _leaflet_jobs(
+    ws: Workspace,
+    leaflets: Sequence[str],
+    layout: str | None,
+    languages: Sequence[str],
+    print_shop: bool,
+    strict: bool,
+    out_dir: Path,
+) -> list[LeafletJob]:
+    """One job per leaflet and language with all its layouts: they are written all, or none."""
     groups: dict[tuple[str, str | None], list[str]] = {}
     chosen = _languages(ws, languages)
     for name, each in _jobs(ws, leaflets, layout):
         for language in chosen:
             groups.setdefault((name, language), []).append(each)
-    from careprint import batch as batches
-
-    work = [
+    return [
         (name, language, layouts, print_shop, str(out_dir), strict)
         for (name, language), layouts in groups.items()
     ]
-    workers = min(os.cpu_count() or 1, len(work)) if len(work) > 2 else 1
-    with _progress(len(work), "Building") as step:
-        for files, error in batches.leaflets(ws.root, work, workers, step, ws):
+
+
+def _make(
+    ws: Workspace,
+    work: list[LeafletJob],
+    clients: list[Path],
+    out_dir: Path,
+    strict: bool = False,
+) -> None:
+    """Leaflet jobs, then handouts, one process per core; each file told when written."""
+    from careprint import batch as batches
+
+    failed = 0
+    total = len(work) + len(clients)
+    workers = min(os.cpu_count() or 1, total) if total > 2 else 1
+    with _progress(total, "Building") as step:
+        made = batches.together(ws.root, work, clients, out_dir, workers, step, ws, strict)
+        for result in made:
+            if isinstance(result, batches.Done):
+                error = result.error
+                written = [] if result.written is None else [(result.written, result.size)]
+            else:
+                files, error = result
+                write_all_atomic({Path(path): data for path, data in files})
+                written = [(Path(path), len(data)) for path, data in files]
             if error:
                 failed += 1
                 click.echo(f"error: {error}", err=True)
-                continue
-            write_all_atomic({Path(path): data for path, data in files})
-            for path, data in files:
-                click.echo(f"wrote {ws.display(Path(path))} ({len(data) // 1024} KB)")
+            for path, size in written:
+                click.echo(f"wrote {ws.display(path)} ({size // 1024} KB)")
     if failed:
         raise SystemExit(2)
 
@@ -290,8 +339,8 @@ def handout(
             "no client file named, and there are none in clients/.",
             fix="Name a client file, e.g. careprint handout clients/dossier-0147.yaml.",
         )
-    if not by_email and not strict and len(paths) > 2:  # several: one process per core
-        _batch(ws, paths, out_dir, None, each=True)
+    if not by_email and len(paths) > 2:  # several: one process per core
+        _make(ws, [], paths, out_dir, strict)
         return
     from careprint.deliver.emailing import email_handout
 
@@ -370,11 +419,6 @@ def batch(ctx: click.Context, folder: Path | None, jobs: int | None, out: Path |
             fix="Name the folder that holds the client files (*.yaml).",
         )
     out_dir = out if out is not None else ws.root / "out" / "handouts"
-    _batch(ws, paths, out_dir, jobs, each=False)
-
-
-def _batch(ws: Workspace, paths: list[Path], out_dir: Path, jobs: int | None, each: bool) -> None:
-    """Handouts made by one process per core; each file told, or only how many."""
     from careprint import batch as batches
 
     failed = written = 0
@@ -383,15 +427,12 @@ def _batch(ws: Workspace, paths: list[Path], out_dir: Path, jobs: int | None, ea
             if done.written is None:
                 failed += 1
                 click.echo(f"error: {done.error}", err=True)
-                continue
-            written += 1
-            if each:
-                click.echo(f"wrote {ws.display(done.written)} ({done.size // 1024} KB)")
-    if not each:
-        click.echo(
-            f"wrote {written} handouts to {ws.display(out_dir)}"
-            + (f"; {failed} failed" if failed else "")
-        )
+            else:
+                written += 1
+    click.echo(
+        f"wrote {written} handouts to {ws.display(out_dir)}"
+        + (f"; {failed} failed" if failed else "")
+    )
     if failed:
         raise SystemExit(2)
 
