@@ -206,9 +206,19 @@ def together(
             yield _one(handout)
             step()
         return
+    # right-to-left text takes longest (every word is shaped): it goes first, so that no
+    # process is left with it at the end while the others wait
+    jobs = sorted(jobs, key=lambda job: not _rtl(job[1] or ""))
+    handouts = sorted(handouts, key=lambda job: not _rtl(_language_of(job[0]).decode()))
     with ProcessPoolExecutor(workers, initializer=_start, initargs=(str(root),)) as pool:
         futures: list[Future[Leaflets] | Future[Done]] = [pool.submit(_leaflet, j) for j in jobs]
         futures += [pool.submit(_one, handout) for handout in handouts]
         for future in futures:
             yield future.result()
             step()
+
+
+def _rtl(language: str) -> bool:
+    from careprint.content.i18n import direction
+
+    return bool(language) and direction(language) == "rtl"
