@@ -38,7 +38,8 @@ def _patterns(path: Path) -> pyphen.Pyphen:
     """Pyphen for a dictionary, its parsed patterns kept in the user's cache folder.
 
     Parsing a dictionary takes about half a second; reading the parsed patterns back, a few
-    milliseconds. A missing or unreadable cache is simply made again.
+    milliseconds. A missing or unreadable cache is simply made again; the patterns of an
+    earlier version of the dictionary are removed then.
     """
     folder = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "careprint"
     stat = path.stat()
@@ -52,6 +53,9 @@ def _patterns(path: Path) -> pyphen.Pyphen:
             temp = cached.with_suffix(f".{os.getpid()}.tmp")
             temp.write_bytes(pickle.dumps(hyphens.hd, protocol=pickle.HIGHEST_PROTOCOL))
             os.replace(temp, cached)
+            for old in folder.glob(f"hyph-{path.stem}-*.pickle"):
+                if old != cached:
+                    old.unlink(missing_ok=True)
     return hyphens
 
 
