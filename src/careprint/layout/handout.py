@@ -660,7 +660,7 @@ class Handout:
 
     def page_furniture(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
         """The practice's header and the footer rule, on every page."""
-        key = (self.fingerprint, self.c.practice.model_dump_json())
+        key = (self.fingerprint, self.c.practice.model_dump_json(), self.c.logo)
         furniture = _FURNITURE.get(key) or _FURNITURE.setdefault(key, Replay())
         furniture.draw(canvas, self._furniture)
 
