@@ -42,8 +42,10 @@ def _patterns(path: Path) -> pyphen.Pyphen:
     earlier version of the dictionary are removed then.
     """
     folder = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "careprint"
-    stat = path.stat()
-    cached = folder / f"hyph-{path.stem}-{stat.st_size}-{int(stat.st_mtime)}.pickle"
+    # a dictionary changes only with pyphen's version (the size guards against hand edits);
+    # not the file's time, which every new installation of the same version changes
+    version = getattr(pyphen, "__version__", "0")
+    cached = folder / f"hyph-{path.stem}-{path.stat().st_size}-{version}.pickle"
     with contextlib.suppress(OSError, pickle.PickleError, EOFError, AttributeError):
         pyphen.hdcache[path] = pickle.loads(cached.read_bytes())
     hyphens = pyphen.Pyphen(filename=path)
