@@ -101,14 +101,13 @@ def _by_language(
         owned[least].append(language)
         load[least] += len(queues[language])
     pools = [ProcessPoolExecutor(1, initializer=_start, initargs=(root,)) for _ in owned]
-    running: dict[Future[list[Done]], tuple[int, list[int]]] = {}
+    running: dict[Future[list[Done]], int] = {}  # a task -> its process
 
     def submit(worker: int) -> None:
         for language in owned[worker] + sorted(queues, key=lambda key: -len(queues[key])):
             if queues[language]:
                 part, queues[language] = queues[language][:CHUNK], queues[language][CHUNK:]
-                future = pools[worker].submit(_many, [work[i] for i in part])
-                running[future] = (worker, part)
+                running[pools[worker].submit(_many, [work[i] for i in part])] = worker
                 return
 
     try:
@@ -118,7 +117,7 @@ def _by_language(
         while running:
             finished, _ = wait(running, return_when=FIRST_COMPLETED)
             for future in finished:
-                worker, _ = running.pop(future)
+                worker = running.pop(future)
                 for done in future.result():
                     yield done
                     step()
