@@ -172,6 +172,35 @@ def test_copied_parts_print_what_drawing_them_prints(workspace: Path, stem: str)
     assert pixels(paths["copied"]) == pixels(paths["plain"])
 
 
+def test_a_letter_outside_the_alphabet_is_drawn_not_copied(workspace: Path) -> None:
+    """A note with a letter no library text has (ő) cannot be copied between PDFs: it is drawn
+    in each handout, and prints right; the parts around it are still copied."""
+    from careprint import build
+    from careprint.layout import handout as layout
+
+    client = workspace / "clients" / "dossier-0147.yaml"
+    text = client.read_text(encoding="utf-8")
+    client.write_text(text.replace("na een warme douche", "na een warme douche (Ősz)"), "utf-8")
+    ws = Workspace(workspace)
+    layout._LAID_OUT.clear()
+    first = build.handout(ws, client, workspace / "out").data
+    second = build.handout(ws, client, workspace / "out").data
+    assert first == second
+    kept = {key[-1]: part for key, part in layout._LAID_OUT.items() if key[1] == "note"}
+    (note,) = (part for text, part in kept.items() if "Ősz" in str(text))
+    assert isinstance(note, layout.Frozen) and note._replay is not None
+    assert list(note._replay._recorded.values()) == [None]  # tried once, drawn ever since
+    assert any(
+        recorded is not None
+        for part in layout._LAID_OUT.values()
+        if isinstance(part, layout.Frozen) and part._replay is not None
+        for recorded in part._replay._recorded.values()
+    )
+    pdf = workspace / "note.pdf"
+    pdf.write_bytes(second)
+    assert "na een warme douche (Ősz)" in page_texts(pdf)[3]
+
+
 def pixels(path: Path) -> list[bytes]:
     import pypdfium2 as pdfium
 
