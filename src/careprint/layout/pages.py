@@ -28,15 +28,13 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from careprint.content.i18n import direction
 from careprint.content.models import PagesSpec
 from careprint.layout import artwork, marks
 from careprint.layout.blocks import block_flowables, markup
 from careprint.layout.brand import Palette
 from careprint.layout.parts import NumberedCanvas, WritingLines
 from careprint.layout.rtl import make_rtl, para
-from careprint.layout.styles import Styles, make_styles
-from careprint.layout.trifold import Content, Fit, LogoFlowable, qr_code, rings
+from careprint.layout.trifold import Content, Edition, Fit, LogoFlowable, qr_code, rings
 
 
 class Bookmark(Flowable):  # type: ignore[misc]
@@ -78,37 +76,17 @@ class NotePages(Flowable):  # type: ignore[misc]
         pass
 
 
-class Pages:
+class Pages(Edition[PagesSpec]):
     def __init__(self, content: Content, print_shop: bool) -> None:
         assert isinstance(content.spec, PagesSpec)
-        self.c = content
-        self.spec: PagesSpec = content.spec
-        self.print_shop = print_shop and self.spec.print_shop
-        self.rtl = direction(content.leaflet.language) == "rtl"
-        self.palette = Palette.of(content.practice.colours, cmyk=self.print_shop)
-        if self.spec.high_contrast:  # headings and marks in the dark text colour too
-            self.palette = Palette(
-                self.palette.cmyk,
-                self.palette.text,
-                self.palette.text,
-                self.palette.white,
-                self.palette.text,
-                self.palette.white,
+        spec = content.spec
+        print_shop = print_shop and spec.print_shop
+        palette = Palette.of(content.practice.colours, cmyk=print_shop)
+        if spec.high_contrast:  # headings and marks in the dark text colour too
+            palette = Palette(
+                palette.cmyk, palette.text, palette.text, palette.white, palette.text, palette.white
             )
-        self.styles: Styles = make_styles(
-            content.fonts,
-            self.palette,
-            self.spec.body_size,
-            self.spec.line_spacing,
-            content.leaflet.language,
-            rtl=self.rtl,
-        )
-        self.width, self.height = self.spec.width * mm, self.spec.height * mm
-        self.bleed = self.spec.bleed * mm if self.print_shop else 0.0
-        self.slug = self.spec.slug * mm if self.print_shop else 0.0
-        self.logo = artwork.logo(
-            content.logo, content.logo_display, content.practice.colours, self.print_shop
-        )
+        super().__init__(content, spec, palette, print_shop)
         self.booklet = self.spec.kind == "booklet"
         self.pages = 0  # known once rendered
 

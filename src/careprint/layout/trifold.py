@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Generic, TypeVar
 
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing
@@ -106,30 +107,44 @@ def mirrored(spec: LayoutSpec) -> LayoutSpec:
     return spec.model_copy(update={"sides": sides})
 
 
-class Trifold:
-    def __init__(self, content: Content, print_shop: bool) -> None:
-        assert isinstance(content.spec, LayoutSpec)
+S = TypeVar("S", LayoutSpec, PagesSpec)
+
+
+class Edition(Generic[S]):
+    """What every edition of a leaflet sets up alike: its styles, sheet size, bleed and slug
+    (print shop only), and the logo in the edition's inks."""
+
+    def __init__(self, content: Content, spec: S, palette: Palette, print_shop: bool) -> None:
         self.c = content
-        self.rtl = direction(content.leaflet.language) == "rtl"
-        # a right-to-left leaflet is the mirror image: it opens and reads from the other side
-        self.spec = mirrored(content.spec) if self.rtl else content.spec
+        self.spec: S = spec
+        self.palette = palette
         self.print_shop = print_shop
-        self.palette = Palette.of(content.practice.colours, cmyk=print_shop)
+        self.rtl = direction(content.leaflet.language) == "rtl"
         self.styles: Styles = make_styles(
             content.fonts,
-            self.palette,
-            self.spec.body_size,
-            self.spec.line_spacing,
+            palette,
+            spec.body_size,
+            spec.line_spacing,
             content.leaflet.language,
             rtl=self.rtl,
         )
-        self.width, self.height = self.spec.width * mm, self.spec.height * mm
-        self.bleed = self.spec.bleed * mm if print_shop else 0.0
-        self.slug = self.spec.slug * mm if print_shop else 0.0
-        self.panels = self.spec.panel_x()
+        self.width, self.height = spec.width * mm, spec.height * mm
+        self.bleed = spec.bleed * mm if print_shop else 0.0
+        self.slug = spec.slug * mm if print_shop else 0.0
         self.logo: Drawing = artwork.logo(
             content.logo, content.logo_display, content.practice.colours, print_shop
         )
+
+
+class Trifold(Edition[LayoutSpec]):
+    def __init__(self, content: Content, print_shop: bool) -> None:
+        assert isinstance(content.spec, LayoutSpec)
+        rtl = direction(content.leaflet.language) == "rtl"
+        # a right-to-left leaflet is the mirror image: it opens and reads from the other side
+        spec = mirrored(content.spec) if rtl else content.spec
+        palette = Palette.of(content.practice.colours, cmyk=print_shop)
+        super().__init__(content, spec, palette, print_shop)
+        self.panels = self.spec.panel_x()
 
     # -- layout --------------------------------------------------------------------------------
 
