@@ -40,3 +40,21 @@ def test_all_reports_a_broken_client_file_and_still_builds_the_rest(
     assert result.code == 2
     assert "clients/dossier-0999.yaml" in result.err
     assert len(list((workspace / "out" / "handouts").glob("*.pdf"))) == 4
+
+
+def test_an_arabic_handout_is_the_same_whatever_the_process_made_before(workspace: Path) -> None:
+    """Joined Arabic letter forms get their numbers in a fixed order, so the handout made
+    after Arabic leaflets (in `careprint all`) is byte for byte the one made alone (which the
+    email ledger relies on)."""
+    import subprocess
+    import sys
+
+    def careprint(*args: str) -> None:
+        command = [sys.executable, "-m", "careprint", "-C", str(workspace), *args]
+        subprocess.run(command, check=True, capture_output=True)
+
+    careprint("all")
+    careprint("handout", "clients/dossier-0388.yaml", "--out", str(workspace / "alone"))
+    name = "dossier-0388-2026-11-24.pdf"
+    together = (workspace / "out" / "handouts" / name).read_bytes()
+    assert (workspace / "alone" / name).read_bytes() == together

@@ -92,7 +92,7 @@ def practice_fonts(ws: Workspace, language: str) -> fontlib.FontSet:
     regular = ws.resolve(practice.doc, (*prefix, "regular"), pair[0])
     bold = ws.resolve(practice.doc, (*prefix, "bold"), pair[1])
     try:
-        return fontlib.load_fonts(regular, bold)
+        loaded = fontlib.load_fonts(regular, bold)
     except GlyphError as exc:  # located at the line that names the font
         which, path = ("regular", regular) if regular.name in exc.message else ("bold", bold)
         raise practice.doc.error(
@@ -101,6 +101,31 @@ def practice_fonts(ws: Workspace, language: str) -> fontlib.FontSet:
             exc.fix,
             cls=GlyphError,
         ) from None
+    if prefix[-1] == "arabic":
+        ws.once(("joined forms", loaded), lambda: _meet_joined_forms(ws, loaded))
+    return loaded
+
+
+def _meet_joined_forms(ws: Workspace, fonts: fontlib.FontSet) -> None:
+    """ReportLab numbers a joined letter form that has no character of its own when it first
+    meets it, so the number would depend on what the process drew before. Meeting every form
+    of this practice's right-to-left texts first, in a fixed order, makes each PDF the same
+    whatever was made before it in the same process."""
+    texts = []
+    for language in ws.languages():
+        if i18n.direction(language) == "rtl":
+            texts += _translations(ws, language, [*ws.leaflet_names(), i18n.LIBRARY, i18n.LABELS])
+    rtl.glyphs(" ".join(texts), (fonts.regular, fonts.bold))
+
+
+def _translations(ws: Workspace, language: str, domains: list[str]) -> list[str]:
+    """Every translated text of the catalogues ``domains`` in ``language``."""
+    texts: list[str] = []
+    for domain in domains:
+        for message in ws.translator(language, domain).catalog or ():
+            found = message.string
+            texts += list(found) if isinstance(found, tuple | list) else [found or ""]
+    return texts
 
 
 def check_po_glyphs(tr: i18n.Translator, fonts: fontlib.FontSet) -> None:
@@ -372,10 +397,7 @@ def _alphabet(ws: Workspace, language: str) -> str:
     docs = [ws.practice.doc, ws.labels.doc, *(entry.doc for entry in ws.library.values())]
     texts += [text for doc in docs for _, text in doc.strings()]
     if language != ws.practice.model.language:
-        for domain in (i18n.LABELS, i18n.LIBRARY):
-            for message in ws.translator(language, domain).catalog or ():
-                found = message.string
-                texts += list(found) if isinstance(found, tuple | list) else [found or ""]
+        texts += _translations(ws, language, [i18n.LABELS, i18n.LIBRARY])
     locale = language.replace("-", "_")
     for names in (get_month_names("wide", locale=locale), get_day_names("wide", locale=locale)):
         texts += [str(name) for name in names.values()]
