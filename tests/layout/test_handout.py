@@ -172,6 +172,41 @@ def test_copied_parts_print_what_drawing_them_prints(workspace: Path, stem: str)
     assert pixels(paths["copied"]) == pixels(paths["plain"])
 
 
+@pytest.mark.parametrize("stem", ["dossier-0147", "dossier-0388"])
+def test_the_direct_writer_writes_what_reportlab_writes(
+    workspace: Path, stem: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A seeded handout is written by pdf/writer.py, its fonts and forms made once: every
+    page's content stream is byte for byte ReportLab's, and so are the boxes, the fonts, the
+    text and the pixels; the file is a valid PDF by pypdf's strict reading."""
+    from careprint import build
+    from careprint.pdf import writer
+
+    ws = Workspace(workspace)
+    client = workspace / "clients" / f"{stem}.yaml"
+    written = [build.handout(ws, client, workspace / "out").data for _ in range(2)]
+    assert written[0] == written[1]
+    monkeypatch.setattr(writer, "write", lambda canvas, pages: None)
+    reference = build.handout(ws, client, workspace / "out").data
+    assert written[0].startswith(b"%PDF-1.4\n%\x93\x8c\x8b\x9e careprint\n")
+    assert not reference.startswith(b"%PDF-1.4\n%\x93\x8c\x8b\x9e careprint")
+    paths = {}
+    for name, pdf in (("written", written[0]), ("reference", reference)):
+        paths[name] = workspace / f"{name}.pdf"
+        paths[name].write_bytes(pdf)
+    readers = [PdfReader(paths[name], strict=True) for name in ("written", "reference")]
+    assert len(readers[0].pages) == len(readers[1].pages) >= 4
+    for ours, theirs in zip(readers[0].pages, readers[1].pages, strict=True):
+        assert ours.mediabox == theirs.mediabox
+        assert ours.get_contents().get_data() == theirs.get_contents().get_data()
+        assert sorted(ours["/Resources"]["/XObject"]) == sorted(theirs["/Resources"]["/XObject"])
+    assert readers[0].metadata == readers[1].metadata
+    assert readers[0].trailer["/Root"]["/Lang"] == readers[1].trailer["/Root"]["/Lang"]
+    assert page_texts(paths["written"]) == page_texts(paths["reference"])
+    assert fonts(paths["written"]) == fonts(paths["reference"])
+    assert pixels(paths["written"]) == pixels(paths["reference"])
+
+
 def test_a_letter_outside_the_alphabet_is_drawn_not_copied(workspace: Path) -> None:
     """A note with a letter no library text has (ő) cannot be copied between PDFs: it is drawn
     in each handout, and prints right; the parts around it are still copied."""

@@ -18,6 +18,7 @@ from careprint.layout.brand import Palette
 from careprint.layout.diagram import marker, zone_swatch
 from careprint.layout.replay import Replay
 from careprint.layout.rtl import draw_line, para
+from careprint.pdf import writer
 
 SIZE = 12.0  # body text, points; nothing on the handout is smaller
 MARGIN = 18 * mm
@@ -245,6 +246,7 @@ class NumberedCanvas(Canvas):  # type: ignore[misc]
         text, font, colour = self._footer
         left, right, y = self._geometry
         skip = {n if n > 0 else total + 1 + n for n in self._skip}
+        finished = []
         for number, state in enumerate(self._pages, start=1):
             self.__dict__.update(state)
             if number not in skip:
@@ -257,5 +259,12 @@ class NumberedCanvas(Canvas):  # type: ignore[misc]
                 else:
                     self.drawRightString(right, y, label)
                 self.restoreState()
+            finished.append(dict(self.__dict__))
+        written = writer.write(self, finished) if hasattr(self._filename, "write") else None
+        if written is not None:  # a seeded PDF of plain pages: its fonts and forms kept
+            self._filename.write(written)
+            return
+        for state in finished:
+            self.__dict__.update(state)
             super().showPage()
         super().save()

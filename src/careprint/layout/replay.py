@@ -42,7 +42,7 @@ def seed(canvas: Canvas, fonts: tuple[str, ...], alphabet: str) -> None:
     canvas._careprint_seed = Seed((fonts, alphabet), codes, frozenset(names))
 
 
-def _clean(canvas: Canvas, seeded: Seed) -> bool:
+def clean(canvas: Canvas, seeded: Seed) -> bool:
     """True while the PDF has numbered no glyph beyond its seed."""
     doc = canvas._doc
     fonts = seeded.key[0]
@@ -102,7 +102,7 @@ def _record(canvas: Canvas, seeded: Seed, draw: Callable[[Canvas], None]) -> Rec
     if scratch._careprint_seed != seeded:  # the fonts were named differently
         return None
     draw(scratch)
-    if not _clean(scratch, seeded):  # it used letters or glyphs beyond the seed
+    if not clean(scratch, seeded):  # it used letters or glyphs beyond the seed
         return None
     text = "\n".join(scratch._code)
     if _OTHER.search(text) or not set(_FONT.findall(text)) <= seeded.names:
