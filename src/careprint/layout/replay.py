@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 import re
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -42,7 +43,7 @@ def seed(canvas: Canvas, fonts: tuple[str, ...], alphabet: str) -> None:
     canvas._careprint_seed = Seed((fonts, alphabet), codes, frozenset(names))
 
 
-def clean(canvas: Canvas, seeded: Seed) -> bool:
+def _clean(canvas: Canvas, seeded: Seed) -> bool:
     """True while the PDF has numbered no glyph beyond its seed."""
     doc = canvas._doc
     fonts = seeded.key[0]
@@ -52,9 +53,22 @@ def clean(canvas: Canvas, seeded: Seed) -> bool:
     )
 
 
+class Packed(str):
+    """Operators joined as they appear in a page's stream, with that text already compressed
+    (a raw deflate stream ending on a byte boundary, so it can be spliced into another one)."""
+
+    deflated: bytes
+
+    def __new__(cls, text: str) -> Packed:
+        made = super().__new__(cls, text)
+        squeeze = zlib.compressobj(6, zlib.DEFLATED, -15)
+        made.deflated = squeeze.compress(text.encode("utf-8")) + squeeze.flush(zlib.Z_SYNC_FLUSH)
+        return made
+
+
 @dataclass(frozen=True)
 class Recorded:
-    operators: list[str]
+    operators: Packed
     forms: tuple[tuple[str, Any, str], ...]  # (name, drawing, font) of each form it shows
     states: tuple[tuple[tuple[str, object], str], ...]  # transparency states and their names
 
@@ -84,7 +98,7 @@ class Replay:
         if recorded is None or not _prepare(canvas, recorded):
             draw(canvas)
             return
-        canvas._code.extend(recorded.operators)
+        canvas._code.append(recorded.operators)
 
 
 def _record(canvas: Canvas, seeded: Seed, draw: Callable[[Canvas], None]) -> Recorded | None:
@@ -102,7 +116,7 @@ def _record(canvas: Canvas, seeded: Seed, draw: Callable[[Canvas], None]) -> Rec
     if scratch._careprint_seed != seeded:  # the fonts were named differently
         return None
     draw(scratch)
-    if not clean(scratch, seeded):  # it used letters or glyphs beyond the seed
+    if not _clean(scratch, seeded):  # it used letters or glyphs beyond the seed
         return None
     text = "\n".join(scratch._code)
     if _OTHER.search(text) or not set(_FONT.findall(text)) <= seeded.names:
@@ -112,7 +126,7 @@ def _record(canvas: Canvas, seeded: Seed, draw: Callable[[Canvas], None]) -> Rec
         return None
     by_name = {name: key for key, name in scratch._extgstate._c.items()}
     states = tuple((by_name[name], name) for name in sorted(set(_STATE.findall(text))))
-    return Recorded(list(scratch._code), forms, states)
+    return Recorded(Packed(text), forms, states)
 
 
 def _prepare(canvas: Canvas, recorded: Recorded) -> bool:

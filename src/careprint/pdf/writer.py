@@ -4,8 +4,9 @@ ReportLab's writer formats every object of every PDF anew, the fonts' width tabl
 character maps included. The fonts of a PDF that drew no glyph beyond its seed
 (layout/replay.py) are, object for object, those of every PDF seeded alike, and its forms are
 the same drawings: both are formatted and compressed once per process, so only the pages are
-new. A PDF with anything else in it (an image, a link, an outline, a colour space, a letter
-outside the seed) is left to ReportLab, as before.
+new; a PDF that used a few letters beyond its seed (a client's name) gets font objects made
+for exactly those, once. A PDF with anything else in it (an image, a link, an outline, a colour
+space) is left to ReportLab, as before.
 """
 
 from __future__ import annotations
@@ -18,11 +19,11 @@ from collections.abc import Iterator
 from typing import Any
 
 from reportlab.lib.rl_accel import fp_str
-from reportlab.pdfbase import pdfdoc
+from reportlab.pdfbase import pdfdoc, pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
 from careprint.layout import replay
-from careprint.layout.replay import Seed
+from careprint.layout.replay import Packed, Seed
 
 PROCSET = b"/ProcSet [ /PDF /Text /ImageB /ImageC /ImageI ]"
 CATALOG, INFO, PAGES, FONTS = 1, 2, 3, 4  # object numbers; the font objects follow
@@ -37,14 +38,20 @@ def write(canvas: Canvas, pages: list[dict[str, Any]]) -> bytes | None:
     the PDF holds something only ReportLab writes."""
     doc = canvas._doc
     seeded: Seed | None = getattr(canvas, "_careprint_seed", None)
-    if seeded is None or not _plain(canvas, pages) or not replay.clean(canvas, seeded):
+    if seeded is None or not _plain(canvas, pages):
         return None
     mapping = tuple(doc.fontMapping.items())
     if {name for name, _ in mapping} != set(seeded.key[0]):
         return None
-    key = (seeded, mapping)
+    # the letters the PDF used beyond its seed (a client's name, say), in the order numbered
+    extras = tuple(
+        _beyond(name, doc, code) for name, code in zip(seeded.key[0], seeded.codes, strict=True)
+    )
+    key = (seeded, mapping, extras)
     if key not in _FONT_OBJECTS:
-        _FONT_OBJECTS[key] = _fonts(canvas, seeded)
+        if len(_FONT_OBJECTS) > 64:
+            _FONT_OBJECTS.clear()
+        _FONT_OBJECTS[key] = _fonts(canvas, seeded, extras)
     fonts = _FONT_OBJECTS[key]
     if fonts is None:
         return None
@@ -104,9 +111,18 @@ def _plain(canvas: Canvas, pages: list[dict[str, Any]]) -> bool:
     )
 
 
-def _fonts(canvas: Canvas, seeded: Seed) -> list[bytes] | None:
-    """The font objects of a PDF seeded like ``canvas`` (ReportLab's own, made once for an
-    empty page), numbered from FONTS; None if that PDF names its fonts differently."""
+def _beyond(name: str, doc: Any, code: int) -> str:
+    """The characters ``doc`` numbered in font ``name`` from ``code`` on, in that order."""
+    assigned = pdfmetrics.getFont(name).state[doc].assignments
+    return "".join(
+        chr(char) for char, n in sorted(assigned.items(), key=lambda i: i[1]) if n >= code
+    )
+
+
+def _fonts(canvas: Canvas, seeded: Seed, extras: tuple[str, ...]) -> list[bytes] | None:
+    """The font objects of a PDF seeded like ``canvas`` that then numbered ``extras`` (made by
+    ReportLab once, for an empty page), numbered from FONTS; None if that PDF does not number
+    and name its glyphs exactly as ``canvas`` does."""
     buffer = io.BytesIO()
     scratch = Canvas(
         buffer,
@@ -118,7 +134,15 @@ def _fonts(canvas: Canvas, seeded: Seed) -> list[bytes] | None:
         initialLeading=canvas._initialLeading,
     )
     replay.seed(scratch, *seeded.key)
-    if scratch._careprint_seed != seeded or scratch._doc.fontMapping != canvas._doc.fontMapping:
+    for name, extra in zip(seeded.key[0], extras, strict=True):
+        font = pdfmetrics.getFont(name)
+        for subset in sorted({subset for subset, _ in font.splitString(extra, scratch._doc)}):
+            font.getSubsetInternalName(subset, scratch._doc)
+    if scratch._doc.fontMapping != canvas._doc.fontMapping or any(
+        pdfmetrics.getFont(name).state[scratch._doc].subsets
+        != pdfmetrics.getFont(name).state[canvas._doc].subsets
+        for name in seeded.key[0]
+    ):
         return None
     scratch.showPage()
     scratch.save()
@@ -193,11 +217,34 @@ def _form(form: pdfdoc.PDFFormXObject) -> bytes:
 
 
 def _content(state: dict[str, Any]) -> bytes:
-    return ("\n".join([state["_preamble"], *state["_code"], " "]) + "\n").encode("utf-8")
+    """The page's operators, compressed: the parts copied from a recording come compressed
+    already and are spliced in; only the text between them is compressed here."""
+    deflated: list[bytes] = []
+    adler = 1
+    fresh: list[str] = []
+
+    def squeeze(text: str, end: int) -> None:
+        nonlocal adler
+        data = text.encode("utf-8")
+        adler = zlib.adler32(data, adler)
+        compressor = zlib.compressobj(6, zlib.DEFLATED, -15)
+        deflated.append(compressor.compress(data) + compressor.flush(end))
+
+    for item in [state["_preamble"], *state["_code"]]:
+        if isinstance(item, Packed):
+            fresh.append("")  # the line break before the part
+            squeeze("\n".join(fresh), zlib.Z_SYNC_FLUSH)
+            adler = zlib.adler32(item.encode("utf-8"), adler)
+            deflated.append(item.deflated)
+            fresh = [""]  # and the one after it
+        else:
+            fresh.append(item)
+    fresh += [" ", ""]
+    squeeze("\n".join(fresh), zlib.Z_FINISH)
+    return b"\x78\x9c" + b"".join(deflated) + adler.to_bytes(4, "big")
 
 
-def _stream(data: bytes) -> bytes:
-    packed = zlib.compress(data)
+def _stream(packed: bytes) -> bytes:
     return b"<< /Filter [ /FlateDecode ] /Length %d >>\nstream\n%sendstream" % (
         len(packed),
         packed,
