@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from careprint.content import i18n
@@ -326,7 +327,7 @@ def handout_content(ws: Workspace, path: Path) -> HandoutContent:
         labels=shared.labels,
         fonts=shared.fonts,
         logo=shared.logo,
-        logo_display=ws.display(shared.logo),
+        logo_display=shared.logo_display,
         outlines=_outlines(ws, {entry.diagram.view for entry in entries}),
         alphabet=alphabet(ws, language),
     )
@@ -340,6 +341,7 @@ class _Shared:
     labels: Labels
     practice: Practice
     logo: Path
+    logo_display: str
 
 
 def _entry(ws: Workspace, language: str, key: str) -> SelfMassage:
@@ -371,15 +373,19 @@ def _shared(ws: Workspace, language: str) -> _Shared:
         labels = i18n.translate_labels(labels, labels_tr)
         practice_model = i18n.translate_practice(practice_model, labels_tr)
     logo = ws.resolve(practice.doc, ("logo",), practice.model.logo)
-    return _Shared(fonts, labels, practice_model, logo)
+    return _Shared(fonts, labels, practice_model, logo, ws.display(logo))
 
 
 def _outlines(ws: Workspace, views: set[str]) -> dict[str, Outline]:
     outlines: dict[str, Outline] = {}
     for view in sorted(views):
-        svg = ws.root / "templates" / "body" / f"{view}.svg"
-        outlines[view] = Outline(svg, ws.display(svg))
+        outlines[view] = ws.once(("outline", view), partial(_outline, ws, view))
     return outlines
+
+
+def _outline(ws: Workspace, view: str) -> Outline:
+    svg = ws.root / "templates" / "body" / f"{view}.svg"
+    return Outline(svg, ws.display(svg))
 
 
 def alphabet(ws: Workspace, language: str) -> str:

@@ -170,11 +170,16 @@ def define(canvas: Canvas, name: str, drawing: Drawing, font: str) -> None:
     """Make ``drawing`` the form XObject ``name`` of this PDF, unless it is already."""
     made: set[str] = canvas.__dict__.setdefault("_careprint_forms", set())
     if name not in made:
+        mark = len(canvas._code)
         canvas.saveState()
         canvas.beginForm(name, 0, 0, drawing.width, drawing.height)
         draw(canvas, drawing, 0, 0, font)
         canvas.endForm()
         canvas.restoreState()
+        # the empty "q Q" this leaves on the page: a page's operators are the same whether or
+        # not the form was defined while drawing it
+        if canvas._code[mark:] == ["q", "Q"]:
+            del canvas._code[mark:]
         made.add(name)
 
 

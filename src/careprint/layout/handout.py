@@ -195,29 +195,69 @@ class _Styles:
         return make_rtl(style) if self.rtl else style
 
 
+@dataclass(frozen=True)
+class _Setup:
+    """What every handout with the same practice, labels, fonts and language shares."""
+
+    palette: Palette
+    styles: _Styles
+    logo: Drawing
+    outlines: dict[str, Drawing]
+    fingerprint: tuple[object, ...]  # what a point's page depends on besides the point itself
+    kept: tuple[object, ...]  # the objects the key names by id, alive as long as the entry
+
+
+_SETUPS: dict[tuple[object, ...], _Setup] = {}
+
+
+def _setup(content: HandoutContent) -> _Setup:
+    # a workspace hands every client of a language the same practice and labels objects
+    key = (
+        id(content.practice),
+        id(content.labels),
+        content.fonts,
+        content.logo,
+        content.logo_display,
+        content.client.language,
+        tuple(sorted(content.outlines.items())),
+    )
+    found = _SETUPS.get(key)
+    if found is None:  # (the entry keeps the objects its key names by id: no id is reused)
+        palette = Palette.of(content.practice.colours, cmyk=False)
+        language = content.client.language
+        found = _Setup(
+            palette,
+            _Styles(content.fonts, palette, direction(language) == "rtl"),
+            artwork.logo(content.logo, content.logo_display, content.practice.colours, cmyk=False),
+            {
+                view: artwork.outline(o.path, o.display, palette.tint, _mix(palette.primary))
+                for view, o in content.outlines.items()
+            },
+            (
+                language,
+                content.fonts,
+                content.practice.colours.model_dump_json(),
+                content.labels.handout.model_dump_json(),
+            ),
+            (content.practice, content.labels),
+        )
+        if len(_SETUPS) > 64:
+            _SETUPS.clear()
+        _SETUPS[key] = found
+    return found
+
+
 class Handout:
     def __init__(self, content: HandoutContent) -> None:
         self.c = content
         self.text: HandoutLabels = content.labels.handout
-        self.palette = Palette.of(content.practice.colours, cmyk=False)
         self.language = content.client.language
         self.rtl = direction(self.language) == "rtl"
-        self.styles = _Styles(content.fonts, self.palette, self.rtl)
-        self.logo: Drawing = artwork.logo(
-            content.logo, content.logo_display, content.practice.colours, cmyk=False
-        )
-        self.outlines = {
-            view: artwork.outline(o.path, o.display, self.palette.tint, _mix(self.palette.primary))
-            for view, o in content.outlines.items()
-        }
+        setup = _setup(content)
+        self.palette, self.styles, self.logo = setup.palette, setup.styles, setup.logo
+        self.outlines = setup.outlines
+        self.fingerprint = setup.fingerprint
         self.doses = [Dose.of(entry, choice) for choice, entry in content.points]
-        # what a point's page depends on besides the point itself
-        self.fingerprint = (
-            self.language,
-            content.fonts,
-            content.practice.colours.model_dump_json(),
-            content.labels.handout.model_dump_json(),
-        )
 
     # -- flowables -----------------------------------------------------------------------------
 

@@ -101,23 +101,43 @@ class Replay:
         canvas._code.append(recorded.operators)
 
 
+# scratch canvases that have numbered nothing beyond their seed, ready for the next part
+_SCRATCH: dict[object, Canvas] = {}
+
+
 def _record(canvas: Canvas, seeded: Seed, draw: Callable[[Canvas], None]) -> Recorded | None:
-    """The part drawn on a new canvas seeded like ``canvas``: its operators, if they can be
-    copied into any PDF with that seed."""
-    scratch = Canvas(
-        io.BytesIO(),
-        pagesize=canvas._pagesize,
-        initialFontName=canvas._initialFontName,
-        initialFontSize=canvas._initialFontSize,
-        initialLeading=canvas._initialLeading,
+    """The part drawn on a scratch canvas seeded like ``canvas``: its operators, if they can
+    be copied into any PDF with that seed."""
+    key = (
+        seeded.key,
+        canvas._pagesize,
+        canvas._initialFontName,
+        canvas._initialFontSize,
+        canvas._initialLeading,
+        canvas._enforceColorSpace,
     )
-    scratch._enforceColorSpace = canvas._enforceColorSpace
-    seed(scratch, *seeded.key)
-    if scratch._careprint_seed != seeded:  # the fonts were named differently
-        return None
+    scratch = _SCRATCH.pop(key, None)
+    if scratch is None:
+        scratch = Canvas(
+            io.BytesIO(),
+            pagesize=canvas._pagesize,
+            initialFontName=canvas._initialFontName,
+            initialFontSize=canvas._initialFontSize,
+            initialLeading=canvas._initialLeading,
+        )
+        scratch._enforceColorSpace = canvas._enforceColorSpace
+        seed(scratch, *seeded.key)
+        if scratch._careprint_seed != seeded:  # the fonts were named differently
+            return None
+    else:  # a blank page again: no operators, graphics state or forms shown
+        scratch._restartAccumulators()
+        scratch.init_graphics_state()
+        scratch.state_stack = []
+        scratch.__dict__.pop("_careprint_used", None)
     draw(scratch)
     if not _clean(scratch, seeded):  # it used letters or glyphs beyond the seed
         return None
+    _SCRATCH[key] = scratch
     text = "\n".join(scratch._code)
     if _OTHER.search(text) or not set(_FONT.findall(text)) <= seeded.names:
         return None
