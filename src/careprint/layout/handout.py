@@ -56,6 +56,7 @@ from careprint.layout.parts import (
     Legend,
     NumberedCanvas,
     PressureScale,
+    Sized,
     WritingLines,
 )
 from careprint.layout.replay import Replay
@@ -359,6 +360,11 @@ class Handout:
             found = _LAID_OUT[key] = made if isinstance(made, Frozen) else Kept(made)
         return found
 
+    def _cell(self, key: tuple[object, ...], make: Callable[[], list[Flowable]]) -> Flowable:
+        """The flowables of a table cell (left-aligned), made once per process for the same
+        inputs: the tables around them differ more often than they do."""
+        return self._kept(("cell", *key), lambda: Kept(*make()))
+
     def point(self, number: int, choice: Choice, entry: SelfMassage, dose: Dose) -> Flowable:
         return KeepTogether(self.point_parts(number, choice, entry, dose))
 
@@ -429,18 +435,31 @@ class Handout:
             style=self._grid_style(pad=1.5),
         )
         left = [diagram, Spacer(1, 2 * mm), legend]
-        right: list[Flowable] = [
-            para(markup(t.helps), s.heading),
-            *[para(markup(c), s.bullet, bulletText=BULLET) for c in entry.complaints],
-            para(markup(t.where), s.heading),
-            *[para(markup(p), s.body) for p in _paragraphs(entry.where)],
-            para(markup(t.how), s.heading),
-            para(
-                f"<b>{markup(t.tool)}:</b> {markup(getattr(t.tools, entry.tool))}. "
-                f"<b>{markup(t.side)}:</b> {markup(side)}.",
-                s.body,
+        right: list[Flowable] = [  # the text, in parts shared by the point's sides and tools
+            self._cell(
+                ("where", tuple(entry.complaints), entry.where),
+                lambda: [
+                    para(markup(t.helps), s.heading),
+                    *[para(markup(c), s.bullet, bulletText=BULLET) for c in entry.complaints],
+                    para(markup(t.where), s.heading),
+                    *[para(markup(p), s.body) for p in _paragraphs(entry.where)],
+                    para(markup(t.how), s.heading),
+                ],
             ),
-            *[para(markup(p), s.body) for p in _paragraphs(entry.how)],
+            self._cell(
+                ("tool", entry.tool, side),
+                lambda: [
+                    para(
+                        f"<b>{markup(t.tool)}:</b> {markup(getattr(t.tools, entry.tool))}. "
+                        f"<b>{markup(t.side)}:</b> {markup(side)}.",
+                        s.body,
+                    )
+                ],
+            ),
+            self._cell(
+                ("how", entry.how),
+                lambda: [para(markup(p), s.body) for p in _paragraphs(entry.how)],
+            ),
         ]
         body = Table(
             [self.row([left, right])],
@@ -469,7 +488,10 @@ class Handout:
         )
         centred = s.like(s.white, "badge", alignment=1)
         badge._cellvalues[0][0] = para(str(number), centred)
-        names = [para(markup(entry.muscle), s.point), para(markup(entry.latin), s.latin)]
+        names = self._cell(
+            ("names", entry.muscle, entry.latin),
+            lambda: [para(markup(entry.muscle), s.point), para(markup(entry.latin), s.latin)],
+        )
         heading = Table(
             [self.row([badge, names])],
             colWidths=self.row([13 * mm, self.width - 13 * mm]),
@@ -494,27 +516,30 @@ class Handout:
         first = self.width * 0.28
         cell_w = (self.width - first) / 4
 
-        def cell(label: str, value: str, extra: Flowable | None = None) -> list[Flowable]:
-            items: list[Flowable] = [
-                para(markup(label), s.label),
-                para(markup(value), s.tight),
-            ]
-            if extra is not None:
-                items += [Spacer(1, 1.5 * mm), extra]
-            return items
+        def cell(label: str, value: str, scale: bool = False) -> list[Flowable]:
+            def items() -> list[Flowable]:
+                made: list[Flowable] = [para(markup(label), s.label), para(markup(value), s.tight)]
+                if scale:
+                    made += [
+                        Spacer(1, 1.5 * mm),
+                        PressureScale(
+                            first - 6 * mm,
+                            self.palette,
+                            self.c.fonts.regular,
+                            target=entry.pressure.target,
+                            stop=entry.pressure.stop,
+                            rtl=self.rtl,
+                        ),
+                    ]
+                return made
 
-        scale = PressureScale(
-            first - 6 * mm,
-            self.palette,
-            self.c.fonts.regular,
-            target=entry.pressure.target,
-            stop=entry.pressure.stop,
-            rtl=self.rtl,
-        )
+            key = (label, value, scale and (entry.pressure.target, entry.pressure.stop))
+            return [self._cell(key, items)]
+
         pressure = t.pressure_value.format(target=entry.pressure.target, stop=entry.pressure.stop)
         rows = [
             [
-                cell(t.pressure, pressure, scale),
+                cell(t.pressure, pressure, scale=True),
                 cell(t.hold, t.seconds.format(dose.hold)),
                 cell(t.repeats, t.times.format(dose.repeats)),
                 cell(t.per_day, t.per_day_value.format(dose.per_day)),
@@ -592,8 +617,10 @@ class Handout:
         return self._calendar_table(header, [])
 
     def _calendar_row(self, label: str, per_day: int, number: int, count: int) -> Flowable:
-        cells = [para(label, self.styles.tight)]
-        cells += [CheckBoxes(per_day, self.palette) for _ in range(7)]
+        cells: list[Any] = [para(label, self.styles.tight)]
+        # the same boxes in every row with as many sessions a day: drawn once, copied
+        boxes = self._kept(("boxes", per_day), lambda: Sized(CheckBoxes(per_day, self.palette)))
+        cells += [boxes] * 7
         rule = self.palette.lighten(self.palette.text, 0.7)
         ground = self.palette.white if number % 2 else self.palette.tint  # rows alternate
         style: list[tuple[Any, ...]] = [

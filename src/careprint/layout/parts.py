@@ -76,11 +76,21 @@ class Frozen(Flowable):  # type: ignore[misc]
 
 
 class Kept(Frozen):
-    """One flowable laid out once and drawn once, keeping its own space above and below."""
+    """Flowables laid out once and drawn once, keeping the space above the first and below
+    the last, as they would have stacked in a table cell or a frame."""
 
-    def __init__(self, part: Flowable) -> None:
-        super().__init__([part])
-        self.spaceBefore, self.spaceAfter = part.getSpaceBefore(), part.getSpaceAfter()
+    def __init__(self, *parts: Flowable) -> None:
+        super().__init__(list(parts))
+        self.spaceBefore, self.spaceAfter = parts[0].getSpaceBefore(), parts[-1].getSpaceAfter()
+
+
+class Sized(Kept):
+    """One flowable kept like :class:`Kept`, as wide as itself rather than the space it is
+    given (so that a table cell can centre it)."""
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        height = super().wrap(avail_width, avail_height)[1]
+        return self.parts[0].wrap(avail_width, avail_height)[0], height
 
 
 class PressureScale(Flowable):  # type: ignore[misc]
