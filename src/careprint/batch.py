@@ -9,7 +9,13 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import (
+    FIRST_COMPLETED,
+    Future,
+    ProcessPoolExecutor,
+    ThreadPoolExecutor,
+    wait,
+)
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,6 +23,7 @@ from typing import TYPE_CHECKING
 from careprint.errors import CareprintError
 
 if TYPE_CHECKING:
+    from careprint.build import HandoutOutput
     from careprint.workspace import Workspace
 
 _workspace: Workspace | None = None  # one per worker process
@@ -50,16 +57,25 @@ HandoutJob = tuple[str, str, bool]  # the client file, the folder for the PDF, s
 
 
 def _one(job: HandoutJob) -> Done:
+    made = _render(job)
+    return made if isinstance(made, Done) else _write(Path(job[0]), made)
+
+
+def _render(job: HandoutJob) -> HandoutOutput | Done:
     from careprint import build
-    from careprint.deliver.files import write_atomic
 
     client, out_dir, strict = Path(job[0]), Path(job[1]), job[2]
     assert _workspace is not None
     try:
-        made = build.handout(_workspace, client, out_dir, strict)
-        write_atomic(made.path, made.data, private=True)
+        return build.handout(_workspace, client, out_dir, strict)
     except CareprintError as exc:
         return Done(client, None, error=str(exc))
+
+
+def _write(client: Path, made: HandoutOutput) -> Done:
+    from careprint.deliver.files import write_atomic
+
+    write_atomic(made.path, made.data, private=True)
     return Done(client, made.path, len(made.data), made.data.count(b"/Type /Page\n"))
 
 
@@ -131,7 +147,27 @@ CHUNK = 8  # clients per task: few enough for a smooth progress bar
 
 
 def _many(jobs: list[HandoutJob]) -> list[Done]:
-    return [_one(job) for job in jobs]
+    """Handouts made one after the other, each written to disk (and waited for there) by a
+    thread while the next one is made."""
+    pending: list[Done | Future[Done]] = []
+    writer = _writer()
+    for job in jobs:
+        made = _render(job)
+        pending.append(
+            made if isinstance(made, Done) else writer.submit(_write, Path(job[0]), made)
+        )
+    return [done if isinstance(done, Done) else done.result() for done in pending]
+
+
+_writers: dict[int, ThreadPoolExecutor] = {}  # one per process
+
+
+def _writer() -> ThreadPoolExecutor:
+    pid = os.getpid()
+    if pid not in _writers:
+        _writers.clear()  # a forked process does not have its parent's thread
+        _writers[pid] = ThreadPoolExecutor(1)
+    return _writers[pid]
 
 
 LANGUAGE = re.compile(rb"^language:[ \t]*[\"']?([A-Za-z-]+)", re.MULTILINE)

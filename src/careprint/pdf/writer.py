@@ -77,10 +77,13 @@ def write(canvas: Canvas, pages: list[dict[str, Any]]) -> bytes | None:
     lang = doc.Catalog.__dict__.get("Lang")
     objects[CATALOG - 1] = (
         b"<< "
-        + (b"/Lang " + lang.format(doc) + b" " if lang is not None else b"")
+        + (b"/Lang " + _formatted(lang, doc, lang.s) + b" " if lang is not None else b"")
         + f"/PageMode /UseNone /Pages {PAGES} 0 R /Type /Catalog >>".encode()
     )
-    objects[INFO - 1] = doc.info.format(doc)
+    info, stamp = doc.info, doc._timeStamp
+    fields = ("title", "author", "subject", "creator", "producer", "keywords", "trapped")
+    told = (tuple(getattr(info, name) for name in fields), stamp.t, stamp.tzname)
+    objects[INFO - 1] = _formatted(info, doc, (told, info._dateFormatter))
     objects[PAGES - 1] = f"<< /Count {count} /Kids [ {refs} ] /Type /Pages >>".encode()
     return _file(objects)
 
@@ -255,7 +258,9 @@ def _page(state: dict[str, Any], contents: int, forms: dict[str, int], doc: Any)
     width, height = state["_pagesize"]
     resources = []
     if state["_extgstate"]._c:
-        resources.append(b"/ExtGState " + state["_extgstate"].getState().format(doc))
+        states = state["_extgstate"]
+        key = tuple(sorted(states._c.items()))
+        resources.append(b"/ExtGState " + _formatted(states.getState(), doc, key))
     resources.append(b"/Font %d 0 R " % FONTS + PROCSET)
     if state["_formsinuse"]:
         named = {doc.getXObjectName(name) for name in state["_formsinuse"]}
@@ -267,6 +272,21 @@ def _page(state: dict[str, Any], contents: int, forms: dict[str, int], doc: Any)
         + b" ".join(resources)
         + b" >> /Rotate 0 /Trans << >> /Type /Page >>"
     )
+
+
+_FORMATTED: dict[object, bytes] = {}
+
+
+def _formatted(thing: Any, doc: Any, key: object) -> bytes:
+    """ReportLab's formatting of a small object that names no other (the document's
+    information, its language, a page's transparency states), once for each ``key``."""
+    key = (type(thing), key)
+    found = _FORMATTED.get(key)
+    if found is None:
+        if len(_FORMATTED) > 256:
+            _FORMATTED.clear()
+        found = _FORMATTED[key] = thing.format(doc)
+    return found
 
 
 def _file(objects: list[bytes]) -> bytes:
