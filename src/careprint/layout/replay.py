@@ -59,11 +59,49 @@ class Packed(str):
 
     deflated: bytes
 
-    def __new__(cls, text: str) -> Packed:
+    def __new__(cls, text: str, deflated: bytes) -> Packed:
         made = super().__new__(cls, text)
-        squeeze = zlib.compressobj(6, zlib.DEFLATED, -15)
-        made.deflated = squeeze.compress(text.encode("utf-8")) + squeeze.flush(zlib.Z_SYNC_FLUSH)
+        made.deflated = deflated
         return made
+
+
+def pack(items: list[str], final: bool = False) -> tuple[str, bytes]:
+    """``items`` joined by line breaks, and that text as raw deflate data: the packed items'
+    data spliced in as it is, only the text between them compressed here."""
+    texts: list[str] = []
+    chunks: list[bytes] = []
+    fresh: list[str] = []
+    for item in items:
+        if isinstance(item, Packed):
+            fresh.append("")  # the line break before it
+            run = "\n".join(fresh)
+            if run:
+                texts.append(run)
+                chunks.append(_deflate(run, final=False))
+            texts.append(item)
+            chunks.append(item.deflated)
+            fresh = [""]  # and the one after it
+        else:
+            fresh.append(item)
+    run = "\n".join(fresh)
+    texts.append(run)
+    chunks.append(_deflate(run, final))
+    return "".join(texts), b"".join(chunks)
+
+
+def _deflate(text: str, final: bool) -> bytes:
+    """``text`` as raw deflate blocks ending on a byte boundary (the last ones if ``final``)."""
+    data = text.encode("utf-8")
+    if len(data) < 128:  # too short to gain: a stored block, the text as it is
+        size = len(data)
+        return (
+            bytes((final,))
+            + size.to_bytes(2, "little")
+            + (size ^ 0xFFFF).to_bytes(2, "little")
+            + data
+        )
+    squeeze = zlib.compressobj(6, zlib.DEFLATED, -15)
+    return squeeze.compress(data) + squeeze.flush(zlib.Z_FINISH if final else zlib.Z_SYNC_FLUSH)
 
 
 @dataclass(frozen=True)
@@ -138,15 +176,18 @@ def _record(canvas: Canvas, seeded: Seed, draw: Callable[[Canvas], None]) -> Rec
     if not _clean(scratch, seeded):  # it used letters or glyphs beyond the seed
         return None
     _SCRATCH[key] = scratch
-    text = "\n".join(scratch._code)
-    if _OTHER.search(text) or not set(_FONT.findall(text)) <= seeded.names:
+    # parts copied into this one were checked when they were recorded, under the same seed
+    fresh = "\n".join(item for item in scratch._code if not isinstance(item, Packed))
+    if _OTHER.search(fresh) or not set(_FONT.findall(fresh)) <= seeded.names:
         return None
     forms = tuple(scratch.__dict__.get("_careprint_used", ()))
-    if not set(_FORM.findall(text)) <= {scratch._doc.getXObjectName(name) for name, _, _ in forms}:
+    if not set(_FORM.findall(fresh)) <= {scratch._doc.getXObjectName(n) for n, _, _ in forms}:
         return None
+    text = "\n".join(scratch._code)  # compressed whole: smaller than its parts spliced
+    deflated = _deflate(text, final=False)
     by_name = {name: key for key, name in scratch._extgstate._c.items()}
     states = tuple((by_name[name], name) for name in sorted(set(_STATE.findall(text))))
-    return Recorded(Packed(text), forms, states)
+    return Recorded(Packed(text, deflated), forms, states)
 
 
 def _prepare(canvas: Canvas, recorded: Recorded) -> bool:
@@ -161,4 +202,6 @@ def _prepare(canvas: Canvas, recorded: Recorded) -> bool:
     for name, drawing, font in recorded.forms:
         artwork.define(canvas, name, drawing, font)
         canvas._formsinuse.append(name)  # the page lists the forms it shows
+        # and a part this one is copied into carries them along
+        canvas.__dict__.setdefault("_careprint_used", []).append((name, drawing, font))
     return True

@@ -23,7 +23,7 @@ from reportlab.pdfbase import pdfdoc, pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
 from careprint.layout import replay
-from careprint.layout.replay import Packed, Seed
+from careprint.layout.replay import Seed
 
 PROCSET = b"/ProcSet [ /PDF /Text /ImageB /ImageC /ImageI ]"
 CATALOG, INFO, PAGES, FONTS = 1, 2, 3, 4  # object numbers; the font objects follow
@@ -221,30 +221,10 @@ def _form(form: pdfdoc.PDFFormXObject) -> bytes:
 
 def _content(state: dict[str, Any]) -> bytes:
     """The page's operators, compressed: the parts copied from a recording come compressed
-    already and are spliced in; only the text between them is compressed here."""
-    deflated: list[bytes] = []
-    adler = 1
-    fresh: list[str] = []
-
-    def squeeze(text: str, end: int) -> None:
-        nonlocal adler
-        data = text.encode("utf-8")
-        adler = zlib.adler32(data, adler)
-        compressor = zlib.compressobj(6, zlib.DEFLATED, -15)
-        deflated.append(compressor.compress(data) + compressor.flush(end))
-
-    for item in [state["_preamble"], *state["_code"]]:
-        if isinstance(item, Packed):
-            fresh.append("")  # the line break before the part
-            squeeze("\n".join(fresh), zlib.Z_SYNC_FLUSH)
-            adler = zlib.adler32(item.encode("utf-8"), adler)
-            deflated.append(item.deflated)
-            fresh = [""]  # and the one after it
-        else:
-            fresh.append(item)
-    fresh += [" ", ""]
-    squeeze("\n".join(fresh), zlib.Z_FINISH)
-    return b"\x78\x9c" + b"".join(deflated) + adler.to_bytes(4, "big")
+    already and are spliced in (layout/replay.py); only the text between them is new."""
+    text, deflated = replay.pack([state["_preamble"], *state["_code"], " ", ""], final=True)
+    check = zlib.adler32(text.encode("utf-8"))
+    return b"\x78\x9c" + deflated + check.to_bytes(4, "big")
 
 
 def _stream(packed: bytes) -> bytes:
