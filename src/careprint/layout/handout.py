@@ -205,6 +205,7 @@ class _Setup:
     logo: Drawing
     outlines: dict[str, Drawing]
     fingerprint: tuple[object, ...]  # what a point's page depends on besides the point itself
+    practice: str  # the practice's details, as a key
     kept: tuple[object, ...]  # the objects the key names by id, alive as long as the entry
 
 
@@ -240,6 +241,7 @@ def _setup(content: HandoutContent) -> _Setup:
                 content.practice.colours.model_dump_json(),
                 content.labels.handout.model_dump_json(),
             ),
+            content.practice.model_dump_json(),
             (content.practice, content.labels),
         )
         if len(_SETUPS) > 64:
@@ -257,7 +259,7 @@ class Handout:
         setup = _setup(content)
         self.palette, self.styles, self.logo = setup.palette, setup.styles, setup.logo
         self.outlines = setup.outlines
-        self.fingerprint = setup.fingerprint
+        self.fingerprint, self.practice_key = setup.fingerprint, setup.practice
         self.doses = [Dose.of(entry, choice) for choice, entry in content.points]
 
     # -- flowables -----------------------------------------------------------------------------
@@ -286,7 +288,7 @@ class Handout:
             zip(self.c.points, self.doses, strict=True), start=1
         ):
             story += [PageBreak(), self.cached_point(number, choice, entry, dose)]
-        closing = self._kept(("closing", self.c.practice.model_dump_json()), self.closing)
+        closing = self._kept(("closing", self.practice_key), self.closing)
         story += [closing, WritingLines(self.text.questions, self.styles.label, self.palette)]
         return story
 
@@ -372,7 +374,7 @@ class Handout:
         self, number: int, choice: Choice, entry: SelfMassage, dose: Dose
     ) -> list[Flowable]:
         t = self.text
-        entry_key = entry.model_dump_json()
+        entry_key = _as_key(entry)
         parts: list[Flowable] = [
             self._kept(
                 ("head", number, entry.muscle, entry.latin),
@@ -727,7 +729,7 @@ class Handout:
 
     def page_furniture(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
         """The practice's header and the footer rule, on every page."""
-        key = (self.fingerprint, self.c.practice.model_dump_json(), self.c.logo)
+        key = (self.fingerprint, self.practice_key, self.c.logo)
         furniture = _FURNITURE.get(key) or _FURNITURE.setdefault(key, Replay())
         furniture.draw(canvas, self._furniture)
 
@@ -810,6 +812,19 @@ class Handout:
         )
         doc.build(self.story(), canvasmaker=footer)
         return buffer.getvalue()
+
+
+_KEYS: dict[int, tuple[SelfMassage, str]] = {}
+
+
+def _as_key(entry: SelfMassage) -> str:
+    """The entry's content as a key, once per entry object (a workspace keeps its entries)."""
+    found = _KEYS.get(id(entry))
+    if found is None or found[0] is not entry:
+        if len(_KEYS) > 5_000:
+            _KEYS.clear()
+        found = _KEYS[id(entry)] = (entry, entry.model_dump_json())
+    return found[1]
 
 
 def _paragraphs(text: str) -> list[str]:
