@@ -58,3 +58,48 @@ def test_an_arabic_handout_is_the_same_whatever_the_process_made_before(workspac
     name = "dossier-0388-2026-11-24.pdf"
     together = (workspace / "out" / "handouts" / name).read_bytes()
     assert (workspace / "alone" / name).read_bytes() == together
+
+
+def test_a_logo_with_a_picture_inside_prints_on_handouts_and_leaflets(
+    workspace: Path, run: Run
+) -> None:
+    """An SVG logo may carry a bitmap (design tools export them so): it is drawn inline, on
+    every page header of a handout and on the leaflets, in both editions."""
+    import base64
+    import io
+
+    from PIL import Image
+
+    picture = io.BytesIO()
+    Image.new("RGB", (4, 4), (255, 0, 0)).save(picture, "PNG")
+    data = base64.b64encode(picture.getvalue()).decode()
+    logo = workspace / "templates" / "brand" / "logo.svg"
+    svg = logo.read_text(encoding="utf-8")
+    if "xmlns:xlink" not in svg:
+        svg = svg.replace("<svg ", '<svg xmlns:xlink="http://www.w3.org/1999/xlink" ', 1)
+    href = f"data:image/png;base64,{data}"
+    square = f'<image x="0" y="0" width="40" height="40" xlink:href="{href}"/>'
+    logo.write_text(svg.replace("</svg>", square + "</svg>"), encoding="utf-8")
+
+    assert run("-C", str(workspace), "handout", "clients/dossier-0147.yaml").code == 0
+    build = run("-C", str(workspace), "build", "triggerpointtherapie", "--layout", "trifold")
+    assert build.code == 0, build.err
+    (handout,) = (workspace / "out" / "handouts").glob("*.pdf")
+    leaflet = workspace / "out" / "leaflets" / "triggerpointtherapie-nl-trifold.pdf"
+    assert red_pages(handout) == [True] * 5  # the header of every page
+    assert red_pages(leaflet) == [True, False]  # the cover, on the outside of the sheet
+
+
+def red_pages(pdf: Path) -> list[bool]:
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(pdf)
+    try:
+        found = []
+        for page in doc:
+            rgb = page.render(scale=1).to_pil().convert("RGB").tobytes()
+            pixels = zip(rgb[0::3], rgb[1::3], rgb[2::3], strict=True)
+            found.append(any(r > 230 and g < 40 and b < 40 for r, g, b in pixels))
+        return found
+    finally:
+        doc.close()

@@ -10,6 +10,7 @@ from functools import cache
 from pathlib import Path
 from xml.etree import ElementTree
 
+from reportlab import rl_config
 from reportlab.graphics import renderPDF
 from reportlab.graphics.shapes import Drawing, Group, Shape
 from reportlab.lib.colors import CMYKColor, Color, rgb2cmyk, toColor
@@ -191,7 +192,7 @@ def draw(canvas: Canvas, drawing: Drawing, x: float, y: float, font: str) -> Non
     operators = _operators(drawing, font, canvas)
     if operators is None:
         drawing.initialFontName = font
-        renderPDF.draw(drawing, canvas, x, y)
+        _render(drawing, canvas, x, y)
     elif x == y == 0:
         canvas._code.extend(operators)
     else:
@@ -215,8 +216,20 @@ def _operators(drawing: Drawing, font: str, canvas: Canvas) -> list[str] | None:
         scratch = Canvas(io.BytesIO())
         scratch._enforceColorSpace = enforce
         drawing.initialFontName = font
-        renderPDF.draw(drawing, scratch, 0, 0)
+        _render(drawing, scratch, 0, 0)
         code = list(scratch._code)
         hit = (drawing, None if _NAMED.search("\n".join(code)) else code)
         _OPERATORS[key] = hit
     return hit[1]
+
+
+def _render(drawing: Drawing, canvas: Canvas, x: float, y: float) -> None:
+    """ReportLab's rendering of a drawing. A picture embedded in an SVG is drawn inline, in the
+    page's operators, which must be text: its data is written as ASCII85 (streams elsewhere
+    are binary, layout/__init__.py)."""
+    before = rl_config.useA85
+    rl_config.useA85 = 1
+    try:
+        renderPDF.draw(drawing, canvas, x, y)
+    finally:
+        rl_config.useA85 = before
