@@ -103,3 +103,16 @@ def red_pages(pdf: Path) -> list[bool]:
         return found
     finally:
         doc.close()
+
+
+def test_a_batch_into_a_folder_that_cannot_be_written_stops_with_the_reason(
+    workspace: Path, run: Run
+) -> None:
+    (workspace / "out").mkdir(exist_ok=True)
+    (workspace / "out" / "blocked").write_text("a file, not a folder")
+    blocked = workspace / "out" / "blocked" / "handouts"
+    result = run("-C", str(workspace), "batch", "clients", "--out", str(blocked))
+    assert result.code == 2
+    assert result.err.startswith("error: cannot write ")
+    assert f"{blocked}/dossier-" in result.err and ": Not a directory." in result.err
+    assert "Traceback" not in result.err and "bug" not in result.err

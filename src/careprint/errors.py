@@ -64,3 +64,7 @@ class UsageError(CareprintError):
 
 class TranslationError(CareprintError):
     """A translation is missing, stale or breaks a placeholder, and --strict was asked for."""
+
+
+class OutputError(CareprintError):
+    """A file that cannot be written (the folder is a file, not writable, or the disk full)."""

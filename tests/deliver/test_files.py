@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from careprint.deliver import files
+from careprint.errors import CareprintError
 
 
 def test_a_file_is_written_whole_and_private(tmp_path: Path) -> None:
@@ -28,3 +29,14 @@ def test_the_unnamed_file_gets_its_name_on_linux(tmp_path: Path) -> None:
     files._write_unnamed(target, b"%PDF-1.7", 0o644)
     assert target.read_bytes() == b"%PDF-1.7"
     assert [p.name for p in tmp_path.iterdir()] == ["leaflet.pdf"]
+
+
+def test_a_folder_that_cannot_be_made_is_a_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "out").write_text("a file where the folder should be")
+    with pytest.raises(CareprintError) as caught:
+        files.write_atomic(tmp_path / "out" / "handouts" / "a.pdf", b"%PDF-1.4")
+    assert str(caught.value) == (
+        f"cannot write {tmp_path}/out/handouts/a.pdf: Not a directory.\n"
+        "  Make sure the output folder is a folder you may write to and that the disk has room "
+        "(or give another folder with --out)."
+    )

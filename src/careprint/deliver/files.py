@@ -14,9 +14,22 @@ import secrets
 import tempfile
 from pathlib import Path
 
+from careprint.errors import OutputError
+
 
 def write_atomic(path: Path, data: bytes, private: bool = False) -> None:
     """Write ``data`` to ``path`` atomically; a ``private`` file is readable by its owner only."""
+    try:
+        _write(path, data, private)
+    except OSError as exc:
+        raise OutputError(
+            f"cannot write {path}: {exc.strerror or exc}.",
+            fix="Make sure the output folder is a folder you may write to and that the disk "
+            "has room (or give another folder with --out).",
+        ) from None
+
+
+def _write(path: Path, data: bytes, private: bool) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     mode = 0o600 if private else 0o666 & ~_umask()
     if hasattr(os, "O_TMPFILE"):
