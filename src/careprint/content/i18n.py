@@ -18,6 +18,7 @@ import io
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -58,6 +59,7 @@ def normal(text: str) -> str:
     return "\n\n".join(" ".join(p.split()) for p in text.split("\n\n") if p.strip())
 
 
+@cache
 def direction(language: str) -> str:
     """'rtl' or 'ltr' for a language code, from the CLDR data Babel ships."""
     try:
