@@ -1,1 +1,1 @@
-"""Finishing PDFs with pypdf: imposition."""
+"""Whole PDFs: booklet imposition (with pypdf), and seeded handouts written directly."""
