@@ -241,14 +241,22 @@ def together(
             yield _one(handout)
             step()
         return
-    # right-to-left text takes longest (every word is shaped): it goes first, so that no
-    # process is left with it at the end while the others wait
+    # right-to-left text takes longest (every word is shaped): it goes first, its handouts
+    # too, so that no process is left with a long job at the end while the others wait
     jobs = sorted(jobs, key=lambda job: not _rtl(job[1] or ""))
     handouts = sorted(handouts, key=lambda job: not _rtl(_language_of(job[0]).decode()))
+    rtl_jobs = sum(_rtl(job[1] or "") for job in jobs)
+    rtl_handouts = sum(_rtl(_language_of(job[0]).decode()) for job in handouts)
     with ProcessPoolExecutor(workers, initializer=_start, initargs=(str(root),)) as pool:
-        futures: list[Future[Leaflets] | Future[Done]] = [pool.submit(_leaflet, j) for j in jobs]
-        futures += [pool.submit(_one, handout) for handout in handouts]
-        for future in futures:
+        first = [pool.submit(_leaflet, job) for job in jobs[:rtl_jobs]]
+        first_handouts = [pool.submit(_one, job) for job in handouts[:rtl_handouts]]
+        futures: list[Future[Leaflets] | Future[Done]] = [
+            *first,
+            *[pool.submit(_leaflet, job) for job in jobs[rtl_jobs:]],
+            *first_handouts,
+            *[pool.submit(_one, job) for job in handouts[rtl_handouts:]],
+        ]
+        for future in futures:  # told in order: the leaflets, then the handouts
             yield future.result()
             step()
 
