@@ -88,6 +88,23 @@ def test_booklet_imposition_order(pages: Path) -> None:
     assert spreads(8, rtl=True) == [(1, 8), (7, 2), (3, 6), (5, 4)]
 
 
+def test_imposed_sheets_show_the_booklet_pages_as_they_are(pages: Path) -> None:
+    """Each sheet shows two pages as forms whose content is the page's own stream, byte for
+    byte; the title and the language are kept; a strict reader accepts the file."""
+    booklet = PdfReader(pages / f"{STEM}-booklet.pdf")
+    imposed = PdfReader(pages / f"{STEM}-booklet-imposed.pdf", strict=True)
+    assert imposed.metadata is not None and booklet.metadata is not None
+    assert imposed.metadata.title == booklet.metadata.title == "Triggerpointtherapie"
+    assert imposed.trailer["/Root"]["/Lang"] == "nl"
+    for sheet, (left, right) in zip(imposed.pages, spreads(len(booklet.pages)), strict=True):
+        shown = sheet["/Resources"]["/XObject"]
+        for name, number in (("/L", left), ("/R", right)):
+            form = shown[name].get_object()
+            page = booklet.pages[number - 1]
+            assert form.get_data() == page.get_contents().get_data()
+            assert list(form["/BBox"]) == list(page.mediabox)
+
+
 def test_large_print_is_at_least_16_pt(pages: Path) -> None:
     sizes = font_sizes(pages / f"{STEM}-large-print.pdf")
     assert min(sizes) >= 16, sorted(set(sizes))

@@ -1,1 +1,1 @@
-"""Whole PDFs: booklet imposition (with pypdf), and seeded handouts written directly."""
+"""Whole PDFs: seeded handouts written directly, and booklets imposed for the printer."""

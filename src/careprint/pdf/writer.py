@@ -85,7 +85,7 @@ def write(canvas: Canvas, pages: list[dict[str, Any]]) -> bytes | None:
     told = (tuple(getattr(info, name) for name in fields), stamp.t, stamp.tzname)
     objects[INFO - 1] = _formatted(info, doc, (told, info._dateFormatter))
     objects[PAGES - 1] = f"<< /Count {count} /Kids [ {refs} ] /Type /Pages >>".encode()
-    return _file(objects)
+    return file_of(objects, CATALOG, INFO)
 
 
 def _plain(canvas: Canvas, pages: list[dict[str, Any]]) -> bool:
@@ -149,22 +149,22 @@ def _fonts(canvas: Canvas, seeded: Seed, extras: tuple[str, ...]) -> list[bytes]
         return None
     scratch.showPage()
     scratch.save()
-    found = dict(_objects(buffer.getvalue()))
-    page = next(body for body in found.values() if _PAGE.search(_head(body)))
-    match = re.search(rb"/Font (\d+) 0 R", _head(page))
+    found = dict(objects_of(buffer.getvalue()))
+    page = next(body for body in found.values() if _PAGE.search(head_of(body)))
+    match = re.search(rb"/Font (\d+) 0 R", head_of(page))
     if match is None:
         return None
     order = [int(match.group(1))]  # the font dictionary and all it refers to, breadth first
     for number in order:
-        for ref in _REF.findall(_head(found[number])):
+        for ref in _REF.findall(head_of(found[number])):
             if int(ref) not in order:
                 order.append(int(ref))
     renumber = {old: FONTS + index for index, old in enumerate(order)}
 
     def moved(body: bytes) -> bytes:
-        head = _head(body)
+        head = head_of(body)
         head = _REF.sub(lambda m: b"%d 0 R" % renumber[int(m.group(1))], head)
-        return head + body[len(_head(body)) :]
+        return head + body[len(head_of(body)) :]
 
     return [moved(found[old]) for old in order]
 
@@ -174,9 +174,9 @@ _PAGE = re.compile(rb"/Type /Page\b(?!s)")
 _OBJ = re.compile(rb"(\d+) 0 obj\n")
 
 
-def _objects(data: bytes) -> Iterator[tuple[int, bytes]]:
-    """The objects of a PDF ReportLab wrote (number, what is between ``obj`` and ``endobj``),
-    found by its cross-reference table."""
+def objects_of(data: bytes) -> Iterator[tuple[int, bytes]]:
+    """The objects of a PDF ReportLab (or this module) wrote: (number, what is between ``obj``
+    and ``endobj``), found by its cross-reference table."""
     xref = data.rindex(b"\nxref\n") + 1
     lines = data[xref:].split(b"\n")
     size = int(lines[1].split()[1])
@@ -189,7 +189,7 @@ def _objects(data: bytes) -> Iterator[tuple[int, bytes]]:
         yield number, body[: body.rindex(b"endobj")].rstrip(b"\n")
 
 
-def _head(body: bytes) -> bytes:
+def head_of(body: bytes) -> bytes:
     """An object's dictionary, without its stream."""
     at = body.find(b"\nstream\n")
     return body if at < 0 else body[:at]
@@ -269,7 +269,8 @@ def _formatted(thing: Any, doc: Any, key: object) -> bytes:
     return found
 
 
-def _file(objects: list[bytes]) -> bytes:
+def file_of(objects: list[bytes], root: int, info: int) -> bytes:
+    """A PDF file of ``objects`` (numbered from 1), its catalogue and information named."""
     out = [b"%PDF-1.4\n%\x93\x8c\x8b\x9e careprint\n"]
     at = len(out[0])
     offsets = []
@@ -286,6 +287,6 @@ def _file(objects: list[bytes]) -> bytes:
     out += xref
     out.append(
         b"trailer\n<< /ID [ <%s> <%s> ] /Info %d 0 R /Root %d 0 R /Size %d >>\n"
-        b"startxref\n%d\n%%%%EOF\n" % (ident, ident, INFO, CATALOG, len(objects) + 1, at)
+        b"startxref\n%d\n%%%%EOF\n" % (ident, ident, info, root, len(objects) + 1, at)
     )
     return b"".join(out)
