@@ -34,7 +34,6 @@ class Done:
     client: Path
     written: Path | None  # the handout, or None when it failed
     size: int = 0
-    pages: int = 0
     error: str = ""
 
 
@@ -76,7 +75,7 @@ def _write(client: Path, made: HandoutOutput) -> Done:
     from careprint.deliver.files import write_atomic
 
     write_atomic(made.path, made.data, private=True)
-    return Done(client, made.path, len(made.data), made.data.count(b"/Type /Page\n"))
+    return Done(client, made.path, len(made.data))
 
 
 def run(
@@ -205,19 +204,6 @@ def _leaflet(job: LeafletJob) -> Leaflets:
     return files, ""
 
 
-def leaflets(
-    root: Path,
-    jobs: list[LeafletJob],
-    workers: int,
-    step: Callable[[], None] = lambda: None,
-    workspace: Workspace | None = None,
-) -> Iterator[Leaflets]:
-    """Build leaflet jobs in ``workers`` processes, results in the order of ``jobs``."""
-    for result in together(root, jobs, [], Path(), workers, step, workspace):
-        assert not isinstance(result, Done)
-        yield result
-
-
 def together(
     root: Path,
     jobs: list[LeafletJob],
@@ -243,18 +229,18 @@ def together(
         return
     # right-to-left text takes longest (every word is shaped): it goes first, its handouts
     # too, so that no process is left with a long job at the end while the others wait
-    jobs = sorted(jobs, key=lambda job: not _rtl(job[1] or ""))
-    handouts = sorted(handouts, key=lambda job: not _rtl(_language_of(job[0]).decode()))
-    rtl_jobs = sum(_rtl(job[1] or "") for job in jobs)
-    rtl_handouts = sum(_rtl(_language_of(job[0]).decode()) for job in handouts)
+    rtl_jobs = [job for job in jobs if _rtl(job[1] or "")]
+    ltr_jobs = [job for job in jobs if job not in rtl_jobs]
+    rtl_handouts = [job for job in handouts if _rtl(_language_of(job[0]).decode())]
+    ltr_handouts = [job for job in handouts if job not in rtl_handouts]
     with ProcessPoolExecutor(workers, initializer=_start, initargs=(str(root),)) as pool:
-        first = [pool.submit(_leaflet, job) for job in jobs[:rtl_jobs]]
-        first_handouts = [pool.submit(_one, job) for job in handouts[:rtl_handouts]]
+        first = [pool.submit(_leaflet, job) for job in rtl_jobs]
+        first_handouts = [pool.submit(_one, job) for job in rtl_handouts]
         futures: list[Future[Leaflets] | Future[Done]] = [
             *first,
-            *[pool.submit(_leaflet, job) for job in jobs[rtl_jobs:]],
+            *[pool.submit(_leaflet, job) for job in ltr_jobs],
             *first_handouts,
-            *[pool.submit(_one, job) for job in handouts[rtl_handouts:]],
+            *[pool.submit(_one, job) for job in ltr_handouts],
         ]
         for future in futures:  # told in order: the leaflets, then the handouts
             yield future.result()

@@ -18,6 +18,7 @@ from careprint.layout.flow import Overflow, block_of
 from careprint.layout.handout import Handout, HandoutContent, Outline, PointTooLong
 from careprint.layout.pages import Pages
 from careprint.layout.trifold import BadPin, Content, Fit, Trifold
+from careprint.pdf.impose import impose
 from careprint.workspace import Workspace
 
 log = logging.getLogger("careprint")
@@ -298,8 +299,6 @@ def outputs(
     office = render(ws, name, layout, False, language, strict)
     result = [Output(out_dir / f"{stem}.pdf", office)]
     if spec.kind == "booklet":  # two pages to a sheet, in the order they are folded
-        from careprint.pdf.impose import impose  # pypdf: only for booklets
-
         imposed = impose(office, rtl=i18n.direction(language) == "rtl")
         result.append(Output(out_dir / f"{stem}-imposed.pdf", imposed))
     if print_shop and (spec.kind == "trifold" or getattr(spec, "print_shop", False)):

@@ -23,6 +23,7 @@ from careprint.errors import CareprintError, UsageError
 from careprint.workspace import Workspace
 
 if TYPE_CHECKING:
+    from careprint.batch import LeafletJob
     from careprint.deliver.emailing import Delivered
 
 log = logging.getLogger("careprint")
@@ -180,9 +181,6 @@ def all_(ctx: click.Context) -> None:
     work = _leaflet_jobs(ws, (), None, ("complete",), True, False, ws.root / "out" / "leaflets")
     clients = sorted((ws.root / "clients").glob("*.yaml"))
     _make(ws, work, clients, ws.root / "out" / "handouts")
-
-
-LeafletJob = tuple[str, str | None, list[str], bool, str, bool]
 
 
 def _leaflet_jobs(

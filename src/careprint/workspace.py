@@ -59,8 +59,6 @@ class Workspace:
         self._translators: dict[tuple[str, str], i18n.Translator] = {}
         self.warned: set[str] = set()  # translation files already warned about
         self._derived: dict[Hashable, Any] = {}
-        self._leaflets: dict[str, Loaded[Leaflet]] = {}
-        self._layouts: dict[str, Loaded[LayoutSpec] | Loaded[PagesSpec]] = {}
 
     @classmethod
     def find(cls, start: Path) -> Workspace:
@@ -154,9 +152,7 @@ class Workspace:
 
     def leaflet(self, name: str) -> Loaded[Leaflet]:
         """A leaflet, read and checked once per workspace object."""
-        if name not in self._leaflets:
-            self._leaflets[name] = self._leaflet(name)
-        return self._leaflets[name]
+        return self.once(("leaflet file", name), lambda: self._leaflet(name))
 
     def _leaflet(self, name: str) -> Loaded[Leaflet]:
         path = self.root / "leaflets" / f"{name}.yaml"
@@ -276,9 +272,7 @@ class Workspace:
 
     def layout(self, name: str) -> Loaded[LayoutSpec] | Loaded[PagesSpec]:
         """A layout file, read and checked once per workspace object."""
-        if name not in self._layouts:
-            self._layouts[name] = self._layout(name)
-        return self._layouts[name]
+        return self.once(("layout file", name), lambda: self._layout(name))
 
     def _layout(self, name: str) -> Loaded[LayoutSpec] | Loaded[PagesSpec]:
         path = self.root / "templates" / "layouts" / f"{name}.yaml"

@@ -139,6 +139,22 @@ class Replay:
         canvas._code.append(recorded.operators)
 
 
+def blank(canvas: Canvas, seeded: Seed, out: io.BytesIO, **options: Any) -> Canvas | None:
+    """A new canvas like ``canvas`` (page size, first font, colour check), seeded alike; None
+    if its fonts are named differently."""
+    made = Canvas(
+        out,
+        pagesize=canvas._pagesize,
+        initialFontName=canvas._initialFontName,
+        initialFontSize=canvas._initialFontSize,
+        initialLeading=canvas._initialLeading,
+        **options,
+    )
+    made._enforceColorSpace = canvas._enforceColorSpace
+    seed(made, *seeded.key)
+    return made if made._careprint_seed == seeded else None
+
+
 # scratch canvases that have numbered nothing beyond their seed, ready for the next part
 _SCRATCH: dict[object, Canvas] = {}
 
@@ -156,16 +172,8 @@ def _record(canvas: Canvas, seeded: Seed, draw: Callable[[Canvas], None]) -> Rec
     )
     scratch = _SCRATCH.pop(key, None)
     if scratch is None:
-        scratch = Canvas(
-            io.BytesIO(),
-            pagesize=canvas._pagesize,
-            initialFontName=canvas._initialFontName,
-            initialFontSize=canvas._initialFontSize,
-            initialLeading=canvas._initialLeading,
-        )
-        scratch._enforceColorSpace = canvas._enforceColorSpace
-        seed(scratch, *seeded.key)
-        if scratch._careprint_seed != seeded:  # the fonts were named differently
+        scratch = blank(canvas, seeded, io.BytesIO())
+        if scratch is None:
             return None
     else:  # a blank page again: no operators, graphics state or forms shown
         scratch._restartAccumulators()

@@ -127,16 +127,9 @@ def _fonts(canvas: Canvas, seeded: Seed, extras: tuple[str, ...]) -> list[bytes]
     ReportLab once, for an empty page), numbered from FONTS; None if that PDF does not number
     and name its glyphs exactly as ``canvas`` does."""
     buffer = io.BytesIO()
-    scratch = Canvas(
-        buffer,
-        pagesize=canvas._pagesize,
-        invariant=1,
-        pageCompression=1,
-        initialFontName=canvas._initialFontName,
-        initialFontSize=canvas._initialFontSize,
-        initialLeading=canvas._initialLeading,
-    )
-    replay.seed(scratch, *seeded.key)
+    scratch = replay.blank(canvas, seeded, buffer, invariant=1, pageCompression=1)
+    if scratch is None:
+        return None
     for name, extra in zip(seeded.key[0], extras, strict=True):
         font = pdfmetrics.getFont(name)
         for subset in sorted({subset for subset, _ in font.splitString(extra, scratch._doc)}):
