@@ -106,12 +106,13 @@ def find_text(path: Path, page: int, needle: str) -> tuple[float, float, float, 
 
 
 def drawings(path: Path, page: int) -> list[tuple[float, float, float, float]]:
-    """Boxes (left, bottom, right, top; points) of the vector drawings placed as forms on a page."""
+    """Boxes (left, bottom, right, top; points) of the vector shapes (paths and forms) that lie
+    wholly on a page."""
     doc = pdfium.PdfDocument(path)
     try:
-        return [
-            obj.get_bounds()
-            for obj in doc[page].get_objects(filter=[pdfium.raw.FPDF_PAGEOBJ_FORM], max_depth=1)
-        ]
+        width, height = doc[page].get_size()
+        kinds = [pdfium.raw.FPDF_PAGEOBJ_FORM, pdfium.raw.FPDF_PAGEOBJ_PATH]
+        boxes = [obj.get_bounds() for obj in doc[page].get_objects(filter=kinds)]
+        return [b for b in boxes if b[0] >= 0 and b[1] >= 0 and b[2] <= width and b[3] <= height]
     finally:
         doc.close()

@@ -14,7 +14,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from careprint import build
+from careprint.app import handouts, leaflets
 from careprint.content import i18n
 from careprint.errors import CareprintError
 from careprint.workspace import Workspace
@@ -83,7 +83,7 @@ def leaflet_check(ws: Path, text: str) -> None:
     path = ws / "leaflets" / "triggerpointtherapie.yaml"
     path.write_text(text, encoding="utf-8")
     try:
-        build.fit(Workspace(ws), "triggerpointtherapie", "trifold")
+        leaflets.fit(Workspace(ws), "triggerpointtherapie", "trifold")
     except CareprintError as exc:
         located(exc, "leaflets/triggerpointtherapie.yaml")
 
@@ -92,7 +92,7 @@ def client_check(ws: Path, text: str) -> None:
     path = ws / "clients" / "fuzz.yaml"
     path.write_text(text, encoding="utf-8")
     try:
-        build.handout_content(Workspace(ws), path)
+        handouts.handout_content(Workspace(ws), path)
     except CareprintError as exc:
         located(exc, "clients/fuzz.yaml")
 

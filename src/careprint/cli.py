@@ -15,16 +15,12 @@ from typing import TYPE_CHECKING
 
 import click
 
-from careprint import build as builder
-from careprint.content import i18n
-from careprint.content.models import Region
-from careprint.deliver.files import write_all_atomic, write_atomic
 from careprint.errors import CareprintError, UsageError
 from careprint.workspace import Workspace
 
 if TYPE_CHECKING:
-    from careprint.batch import LeafletJob
-    from careprint.deliver.emailing import Delivered
+    from careprint.app.batch import LeafletJob
+    from careprint.app.email import Delivered
 
 log = logging.getLogger("careprint")
 
@@ -109,7 +105,9 @@ def _languages(ws: Workspace, asked: Sequence[str]) -> list[str | None]:
     chosen: list[str | None] = []
     for language in asked:
         if language in ("all", "complete"):
-            wanted = known if language == "all" else builder.complete_languages(ws)
+            from careprint.app.leaflets import complete_languages
+
+            wanted = known if language == "all" else complete_languages(ws)
             chosen += [lang for lang in wanted if lang not in chosen]
         elif language in known:
             chosen.append(language)
@@ -212,7 +210,8 @@ def _make(
     strict: bool = False,
 ) -> None:
     """Leaflet jobs, then handouts, one process per core; each file told when written."""
-    from careprint import batch as batches
+    from careprint.app import batch as batches
+    from careprint.deliver.files import write_all_atomic
 
     failed = 0
     total = len(work) + len(clients)
@@ -221,7 +220,7 @@ def _make(
         made = batches.together(ws.root, work, clients, out_dir, workers, step, ws, strict)
         for result in made:
             if isinstance(result, batches.Done):
-                error = result.error
+                error = _failed(ws, result)
                 written = [] if result.written is None else [(result.written, result.size)]
             else:
                 files, error = result
@@ -245,40 +244,15 @@ def check(ctx: click.Context) -> None:
     Example:
       careprint check
     """
-    ws = _workspace(ctx)
+    from careprint.app.check import check as checked
+
     failed = 0
-    for name, each in _jobs(ws, (), None):
-        for language in ws.languages():
-            try:
-                fit = builder.fit(ws, name, each, language)
-            except CareprintError as exc:
-                failed += 1
-                click.echo(f"error: {exc}", err=True)
-                if language == ws.languages()[0]:
-                    break  # the source text is wrong: its translations cannot tell more
-                continue
-            if fit.pages:
-                click.echo(f"ok: {name} ({each}, {language}): {fit.pages} pages")
-                continue
-            room = ", ".join(f"panel {p}: {mm:.0f} mm" for p, mm in sorted(fit.free_mm.items()))
-            click.echo(f"ok: {name} ({each}, {language}) fits; room left at the foot of {room}")
-    try:
-        click.echo(f"ok: the library holds {len(ws.library)} self-massage instructions")
-        for language in ws.languages():
-            count = builder.library_fit(ws, language)
-            click.echo(f"ok: each of the {count} points fits one handout page in {language}")
-    except CareprintError as exc:
-        failed += 1
-        click.echo(f"error: {exc}", err=True)
-    else:
-        for path in sorted((ws.root / "clients").glob("*.yaml")):
-            try:
-                data = builder.handout_content(ws, path)
-            except CareprintError as exc:
-                failed += 1
-                click.echo(f"error: {exc}", err=True)
-                continue
-            click.echo(f"ok: {ws.display(path)} ({len(data.points)} points)")
+    for finding in checked(_workspace(ctx)):
+        if finding.ok:
+            click.echo(f"ok: {finding.text}")
+        else:
+            failed += 1
+            click.echo(f"error: {finding.text}", err=True)
     if failed:
         raise SystemExit(2)
 
@@ -340,13 +314,15 @@ def handout(
     if not by_email and len(paths) > 2:  # several: one process per core
         _make(ws, [], paths, out_dir, strict)
         return
-    from careprint.deliver.emailing import email_handout
+    from careprint.app.email import email_handout
+    from careprint.app.handouts import handout as make
+    from careprint.deliver.files import write_atomic
 
     failed = 0
     with _progress(len(paths), "Handouts") as step:
         for path in paths:
             try:
-                made = builder.handout(ws, path, out_dir, strict)
+                made = make(ws, path, out_dir, strict)
                 write_atomic(made.path, made.data, private=True)
                 click.echo(f"wrote {ws.display(made.path)} ({len(made.data) // 1024} KB)")
                 if by_email:
@@ -417,14 +393,14 @@ def batch(ctx: click.Context, folder: Path | None, jobs: int | None, out: Path |
             fix="Name the folder that holds the client files (*.yaml).",
         )
     out_dir = out if out is not None else ws.root / "out" / "handouts"
-    from careprint import batch as batches
+    from careprint.app import batch as batches
 
     failed = written = 0
     with _progress(len(paths), "Handouts") as step:
         for done in batches.run(ws.root, paths, out_dir, jobs, step, ws):
             if done.written is None:
                 failed += 1
-                click.echo(f"error: {done.error}", err=True)
+                click.echo(f"error: {_failed(ws, done)}", err=True)
             else:
                 written += 1
     click.echo(
@@ -460,6 +436,8 @@ def points(ctx: click.Context) -> None:
     Example:
       careprint points
     """
+    from careprint.content.models import Region
+
     ws = _workspace(ctx)
     entries = [loaded.model for loaded in ws.library.values()]
     if not entries:
@@ -500,28 +478,14 @@ def translate_export(ctx: click.Context, languages: tuple[str, ...]) -> None:
     Example:
       careprint translate export --lang de
     """
-    ws = _workspace(ctx)
-    sources = builder.catalogue_sources(ws)
-    for language in languages:
-        if not i18n.known_language(language) or language == ws.practice.model.language:
-            raise UsageError(
-                f"'{language}' is not a language to translate into.",
-                fix="Use a language code such as en, de, tr or ar "
-                f"(the texts themselves are in {ws.practice.model.language}).",
-            )
-        for domain, found in sources.items():
-            path = ws.root / "translations" / language / f"{domain}.po"
-            old = i18n.read(path, ws.display(path), language) if path.is_file() else None
-            practice = ws.practice.model
-            fresh = i18n.template(found, language, practice.name, practice.email)
-            changes = i18n.update(old, fresh)
-            data = i18n.write(fresh, old)
-            if not path.is_file() or data != path.read_bytes():
-                write_atomic(path, data)
-            click.echo(
-                f"{ws.display(path)}: {len(found)} texts; {changes.added} new, "
-                f"{changes.fuzzy} changed (fuzzy), {changes.obsolete} no longer used"
-            )
+    from careprint.app.translate import export
+
+    for done in export(_workspace(ctx), list(languages)):
+        changes = done.changes
+        click.echo(
+            f"{done.file}: {done.texts} texts; {changes.added} new, "
+            f"{changes.fuzzy} changed (fuzzy), {changes.obsolete} no longer used"
+        )
 
 
 @translate.command("status")
@@ -534,20 +498,19 @@ def translate_status(ctx: click.Context, languages: tuple[str, ...]) -> None:
     Example:
       careprint translate status
     """
+    from careprint.app.translate import status
+
     ws = _workspace(ctx)
-    sources = builder.catalogue_sources(ws)
     chosen = list(languages) or ws.languages()[1:]
     if not chosen:
         click.echo("No translations yet. Start one with: careprint translate export --lang en")
         return
-    width = max(len(f"{d}.po") for d in sources)
-    for language in chosen:
+    table = status(ws, chosen)
+    width = max(len(f"{domain}.po") for found in table.values() for domain in found)
+    for language, found in table.items():
         click.echo(f"{language}:")
         click.echo(f"  {'file':<{width}}  translated  fuzzy  missing")
-        for domain, found in sources.items():
-            path = ws.root / "translations" / language / f"{domain}.po"
-            catalog = i18n.read(path, ws.display(path), language) if path.is_file() else None
-            st = i18n.status(catalog, found)
+        for domain, st in found.items():
             click.echo(
                 f"  {domain + '.po':<{width}}  {st.translated:>10}  {st.fuzzy:>5}  {st.missing:>7}"
             )
@@ -576,12 +539,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
-def _bug() -> int:
-    """Keep the details in a log file; the user sees where it is, not a traceback."""
+def _failed(ws: Workspace, done: typing.Any) -> str:
+    """What to say of a handout a batch could not make."""
+    if not done.bug:
+        return str(done.error)
+    path = _log(done.error)
+    return (
+        f"{ws.display(done.client)}: careprint ran into a problem of its own with this file "
+        f"(a bug, not something you did); the others are made. The details are in {path}."
+    )
+
+
+def _log(details: str) -> Path:
     import tempfile
 
     path = Path(tempfile.gettempdir()) / "careprint-error.log"
-    path.write_text(traceback.format_exc(), encoding="utf-8")
+    path.write_text(details, encoding="utf-8")
+    return path
+
+
+def _bug() -> int:
+    """Keep the details in a log file; the user sees where it is, not a traceback."""
+    path = _log(traceback.format_exc())
     click.echo(
         "careprint ran into a problem of its own (a bug, not something you did). Sorry.\n"
         f"The details are in {path}; please send that file to whoever looks after careprint.",

@@ -1,10 +1,18 @@
-"""Find a workspace (the folder holding practice.yaml) and load what it holds, checked."""
+"""Find a workspace (the folder holding practice.yaml) and load what it holds, checked.
+
+A :class:`Workspace` reads each file once, when first asked for it: it is a consistent view of
+the folder. What is made from the files (parsed and checked models, translations, fonts,
+laid-out parts of handouts) is kept in its :class:`~careprint.render.cache.Cache`, keyed by the
+files' content; :meth:`Workspace.fresh` gives a new view of the folder with the same cache, so
+a process that runs for days (the web app) sees every edit and makes only what changed.
+"""
 
 from __future__ import annotations
 
 import difflib
+import hashlib
 import shutil
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -26,6 +34,7 @@ from careprint.content.models import (
 from careprint.content.source import Document, Loc
 from careprint.content.validate import parse
 from careprint.errors import UsageError
+from careprint.render.cache import Cache
 
 M = TypeVar("M", bound=BaseModel)
 T = TypeVar("T")
@@ -44,6 +53,18 @@ PARTS = (
 
 
 @dataclass(frozen=True)
+class File:
+    """A file's bytes as read, and their digest (what keys everything made from them)."""
+
+    data: bytes
+    digest: str
+
+
+MISSING = File(b"", "-")
+BIG = 64 * 1024  # files larger than this (fonts) are read again only when their size or time change
+
+
+@dataclass(frozen=True)
 class Loaded(Generic[M]):
     """A validated model together with the document it came from (for located errors)."""
 
@@ -54,11 +75,46 @@ class Loaded(Generic[M]):
 class Workspace:
     """A practice's folder: practice.yaml, leaflets/, templates/, fonts/ and out/."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, cache: Cache | None = None, fast: bool | None = None) -> None:
+        from careprint.render.replay import fast_by_default
+
         self.root = root.resolve()
+        self.cache = cache if cache is not None else Cache()
+        # the fast path (render/replay.py), or every document drawn the plain way
+        self.fast = fast_by_default() if fast is None else fast
+        self._files: dict[Path, File] = {}
         self._translators: dict[tuple[str, str], i18n.Translator] = {}
         self.warned: set[str] = set()  # translation files already warned about
         self._derived: dict[Hashable, Any] = {}
+
+    def fresh(self) -> Workspace:
+        """A new view of the folder as it is now, sharing this one's cache."""
+        return Workspace(self.root, self.cache, self.fast)
+
+    def read(self, path: Path) -> File:
+        """The file's bytes and digest, read once for this view (MISSING when absent)."""
+        path = path.resolve()
+        found = self._files.get(path)
+        if found is None:
+            found = self._files[path] = self._read(path)
+        return found
+
+    def _read(self, path: Path) -> File:
+        try:
+            stat = path.stat()
+        except OSError:
+            return MISSING
+        if stat.st_size > BIG:
+            key = ("file", str(path), stat.st_size, stat.st_mtime_ns, stat.st_ino)
+            return self.cache.get(key, lambda: _file(path))
+        return _file(path)
+
+    def digest(self, paths: Iterable[Path]) -> str:
+        """One digest of the content of ``paths`` (what a value made from them is kept by)."""
+        digest = hashlib.sha256()
+        for path in paths:
+            digest.update(f"{self.display(path)}\0{self.read(path).digest}\0".encode())
+        return digest.hexdigest()
 
     @classmethod
     def find(cls, start: Path) -> Workspace:
@@ -107,8 +163,18 @@ class Workspace:
         return path
 
     def load(self, model: type[M], path: Path, private: bool = False) -> Loaded[M]:
-        doc = source.load(path, self.display(path), private)
-        return Loaded(parse(model, doc), doc)
+        """A YAML file as ``model``, checked; parsed once for its content."""
+        display = self.display(path)
+        file = self.read(path)
+        if file is MISSING:
+            source.read_text(path, display)  # says that (or why) it cannot be read
+        key = ("model", model.__name__, display, file.digest, private)
+
+        def make() -> Loaded[M]:
+            doc = source.parse(file.data, display, private)
+            return Loaded(parse(model, doc), doc)
+
+        return self.cache.get(key, make)
 
     # -- contents ------------------------------------------------------------------------------
 
@@ -209,9 +275,13 @@ class Workspace:
         if key not in self._translators:
             path = self.root / "translations" / language / f"{domain}.po"
             display = self.display(path)
-            if path.is_file():
-                catalog = i18n.read(path, display, language)
-                text = path.read_text(encoding="utf-8", errors="replace")
+            file = self.read(path)
+            if file is not MISSING:
+                catalog = self.cache.get(
+                    ("catalogue", display, file.digest, language),
+                    lambda: i18n.parse(file.data, display, language),
+                )
+                text = file.data.decode("utf-8", errors="replace")
                 self._translators[key] = i18n.Translator(catalog, display, language, text)
             else:
                 self._translators[key] = i18n.Translator(None, display, language)
@@ -221,7 +291,7 @@ class Workspace:
     def library(self) -> dict[str, Loaded[SelfMassage]]:
         """Every entry of self-massage/, by id; each file's id must match its name."""
         entries: dict[str, Loaded[SelfMassage]] = {}
-        for path in sorted((self.root / "self-massage").glob("*.yaml")):
+        for path in self.library_files():
             loaded = self.load(SelfMassage, path)
             if loaded.model.id != path.stem:
                 raise loaded.doc.error(
@@ -270,6 +340,9 @@ class Workspace:
             seen[key] = index
         return loaded
 
+    def library_files(self) -> list[Path]:
+        return sorted((self.root / "self-massage").glob("*.yaml"))
+
     def layout(self, name: str) -> Loaded[LayoutSpec] | Loaded[PagesSpec]:
         """A layout file, read and checked once per workspace object."""
         return self.once(("layout file", name), lambda: self._layout(name))
@@ -280,7 +353,8 @@ class Workspace:
             raise UsageError(
                 f"unknown layout '{name}'.", fix=_choose("Layouts here", name, self.layout_names())
             )
-        doc = source.load(path, self.display(path))
+        file = self.read(path)
+        doc = source.parse(file.data, self.display(path))
         kind = doc.data.get("kind", "trifold")
         if kind in ("booklet", "pages"):
             return Loaded(parse(PagesSpec, doc), doc)
@@ -315,6 +389,14 @@ class Workspace:
                 f"Use a margin of at least {spec.safe:g} mm.",
             )
         return loaded
+
+
+def _file(path: Path) -> File:
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return MISSING
+    return File(data, hashlib.sha256(data).hexdigest())
 
 
 def _suggest(given: str, names: list[str]) -> str:

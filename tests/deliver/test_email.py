@@ -19,7 +19,10 @@ from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
 from pypdf import PdfReader
 
+from careprint.app.email import inputs
+from careprint.app.handouts import handout_content
 from careprint.deliver.ledger import Ledger, delivery_key
+from careprint.workspace import Workspace
 from tests.conftest import Run
 
 CLIENT = "clients/dossier-0147.yaml"
@@ -277,9 +280,9 @@ def test_an_unconfirmed_send_is_not_repeated_without_again(
 ) -> None:
     """A crash after the server's OK but before the ledger said 'sent' leaves 'sending'."""
     assert run("-C", str(smtp_workspace), "handout", CLIENT).code == 0
-    key = delivery_key(
-        (smtp_workspace / CLIENT).read_bytes(), (smtp_workspace / PDF).read_bytes(), ADDRESS
-    )
+    ws = Workspace(smtp_workspace)
+    content = handout_content(ws, smtp_workspace / CLIENT)
+    key = delivery_key(inputs(ws, smtp_workspace / CLIENT, content), ADDRESS)
     Ledger(smtp_workspace / "out" / "ledger.sqlite3").record(key, "sending", "smtp")
     result = run("-C", str(smtp_workspace), "handout", CLIENT, "--email")
     assert result.code == 2

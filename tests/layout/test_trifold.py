@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from careprint.build import render
+from careprint.app.leaflets import render
 from careprint.workspace import Workspace
 from tests.pdftools import MM, char_boxes, fonts, region_text
 

@@ -282,7 +282,11 @@ def _fit_plural(string: Any, message: Message) -> Any:
 
 def read(path: Path, display: str, language: str) -> Catalog:
     """A PO file; a damaged one is an error with its line."""
-    data = path.read_bytes()
+    return parse(path.read_bytes(), display, language)
+
+
+def parse(data: bytes, display: str, language: str) -> Catalog:
+    """A PO file's bytes (see :func:`read`)."""
     try:
         catalog = read_po(io.BytesIO(data), locale=language.replace("-", "_"), abort_invalid=True)
     except PoFileError as exc:

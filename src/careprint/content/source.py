@@ -95,6 +95,11 @@ def read_text(path: Path, display: str) -> str:
         ) from None
     except OSError as exc:
         raise InputError(f"cannot read the file ({exc.strerror}).", file=display) from None
+    return decode(raw, display)
+
+
+def decode(raw: bytes, display: str) -> str:
+    """A file's bytes as text: UTF-8 (a byte-order mark accepted), Windows line ends too."""
     if len(raw) > MAX_BYTES:
         raise InputError(
             f"the file is {len(raw) / 1_000_000:.1f} MB; careprint's files are a few kilobytes.",
@@ -135,7 +140,15 @@ def load(path: Path, display: str, private: bool = False) -> Document:
 
     In a ``private`` file (a client's), messages show a line only when it holds no client data.
     """
-    text = read_text(path, display)
+    return parse_text(read_text(path, display), display, private)
+
+
+def parse(data: bytes, display: str, private: bool = False) -> Document:
+    """One YAML file's bytes, parsed (see :func:`load`)."""
+    return parse_text(decode(data, display), display, private)
+
+
+def parse_text(text: str, display: str, private: bool = False) -> Document:
     loader = LOADER(text)
     try:
         node = loader.get_single_node()

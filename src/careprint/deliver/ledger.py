@@ -1,7 +1,8 @@
 """The email ledger: which handouts were sent or drafted, so none is ever sent twice by accident.
 
-Each delivery is keyed by a SHA-256 of the client file, the handout and the recipient; the
-ledger holds only that key, the channel, the state and the time: no names, no addresses.
+Each delivery is keyed by a SHA-256 of what the handout is made of (the caller's inputs) and
+the recipient; the ledger holds only that key, the channel, the state and the time: no names,
+no addresses.
 
 A send is recorded in two steps. Before the message goes to the server the key is written as
 'sending'; after the server accepts it, it becomes 'sent'. A send that certainly failed removes
@@ -23,7 +24,7 @@ from pathlib import Path
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS deliveries (
-    key     TEXT PRIMARY KEY,   -- sha256 of client file + handout + recipient
+    key     TEXT PRIMARY KEY,   -- sha256 of the handout's inputs + recipient
     state   TEXT NOT NULL,      -- drafted | sending | sent
     channel TEXT NOT NULL,      -- outbox | smtp
     at      TEXT NOT NULL       -- local time, ISO 8601
@@ -31,9 +32,10 @@ CREATE TABLE IF NOT EXISTS deliveries (
 """
 
 
-def delivery_key(client_file: bytes, handout: bytes, recipient: str) -> str:
+def delivery_key(inputs: list[bytes], recipient: str) -> str:
+    """The key of one handout to one recipient: a digest of each input, then of the address."""
     digest = hashlib.sha256()
-    for part in (client_file, handout, recipient.strip().lower().encode()):
+    for part in (*inputs, recipient.strip().lower().encode()):
         digest.update(hashlib.sha256(part).digest())
     return digest.hexdigest()
 

@@ -1,5 +1,5 @@
 """Emailing a handout: the message (jinja2 text, the PDF attached), an outbox draft or an SMTP
-send, optional AES-256 encryption of the PDF, and the ledger that keeps it from going twice.
+send.
 
 Following the Dutch guidance for health data by email (Autoriteit Persoonsgegevens, NEN 7510):
 the subject names no complaint, the PDF's file name and properties hold no name, the password
@@ -10,7 +10,6 @@ the client file the therapist wrote, never from a guess.
 from __future__ import annotations
 
 import datetime
-import io
 import logging
 import os
 import secrets
@@ -55,19 +54,6 @@ class Letter:
 def password(groups: int = 3, size: int = 4) -> str:
     """A random password that reads aloud easily, e.g. 'k7dm-4tqa-h9ze' (about 59 bits)."""
     return "-".join("".join(secrets.choice(READABLE) for _ in range(size)) for _ in range(groups))
-
-
-def encrypt(pdf: bytes, secret: str) -> bytes:
-    """The PDF protected with AES-256: it opens with ``secret`` only."""
-    from pypdf import PdfReader, PdfWriter
-
-    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
-    writer.encrypt(
-        user_password=secret, owner_password=secrets.token_urlsafe(24), algorithm="AES-256"
-    )
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
 
 
 def letter(

@@ -2,22 +2,20 @@
 
 Library geometry is given for the right side of the body in the outline's own units (SVG
 coordinates, y down). The left side is the mirror image: front and back views are symmetric,
-and the side and head views turn round. Each outline is drawn once per PDF as a form XObject
-and reused for every point on that view.
+and the side and head views turn round.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportlab.graphics.shapes import Drawing
 from reportlab.lib.colors import Color
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
 from careprint.content.models import Diagram, Side
-from careprint.layout import artwork
+from careprint.layout.artwork import Artwork
 from careprint.layout.brand import Palette
 
 PAD = 16.0  # view units around the points and zones
@@ -86,7 +84,7 @@ class BodyDiagram(Flowable):  # type: ignore[misc]
 
     def __init__(
         self,
-        outline: Drawing,
+        outline: Artwork,
         view: str,
         diagram: Diagram,
         side: Side,
@@ -139,8 +137,7 @@ class BodyDiagram(Flowable):  # type: ignore[misc]
         canvas.restoreState()
 
     def _outline(self, canvas: Canvas, scale: float) -> None:
-        """The outline as a form drawn once per PDF, placed here cropped and scaled."""
-        name = f"careprint-body-{self.view}"
+        """The outline, placed cropped and scaled."""
         x0, y0, _, _ = self.window
         height = float(self.outline.height)
         canvas.saveState()
@@ -152,7 +149,7 @@ class BodyDiagram(Flowable):  # type: ignore[misc]
         else:
             canvas.translate(-scale * x0, self.height + scale * (y0 - height))
             canvas.scale(scale, scale)
-        artwork.form(canvas, name, self.outline, self.font)
+        self.outline.draw(canvas, 0, 0, self.font)
         canvas.restoreState()
 
 

@@ -1,32 +1,31 @@
 """The personal handout: A4 portrait, the practice's header on every page.
 
-Page 1 is the client's plan: the introduction, the therapist's notes, a tick-box week of the
-chosen points and how to read the pressure scale. Then each point has a page of its own, with a
-large diagram, the instructions and the dosage; the cautions and the practice's contact close
-the last page. A point is never split over two pages. Page numbers ("Pagina 1 van 2") are
-drawn after the whole document is laid out, when the number of pages is known.
+Page 1 is the client's plan: the introduction, the therapist's notes (over more pages when they
+are long), a tick-box week of the chosen points and how to read the pressure scale. Then each
+point has a page of its own, with a large diagram, the instructions and the dosage; the
+cautions and the practice's contact close the last page. A point is never split over two
+pages. Page numbers ("Pagina 1 van 2") are drawn once the number of pages is known.
+
+The parts a handout shares with others (a point's page, a row of the week, the header) are
+made through ``keep(key, make)``: the fast path keeps them between documents (render/replay.py),
+the plain path makes them for every document. Keys name what the part shows, within the
+content every handout of the same practice and language shares.
 """
 
 from __future__ import annotations
 
-import io
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from functools import partial
-from pathlib import Path
 from typing import Any
 
 from babel import Locale
 from babel.dates import format_date, get_day_names
-from reportlab.graphics.shapes import Drawing
 from reportlab.lib.colors import Color
-from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
-    BaseDocTemplate,
     Flowable,
     Frame,
     KeepTogether,
@@ -37,38 +36,40 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from careprint.content.dosage import Dose
 from careprint.content.i18n import direction
 from careprint.content.models import Choice, Client, HandoutLabels, Labels, Practice, SelfMassage
-from careprint.layout import artwork
+from careprint.layout.artwork import Artwork
 from careprint.layout.blocks import BULLET, markup
 from careprint.layout.brand import Palette
 from careprint.layout.diagram import BodyDiagram
-from careprint.layout.fonts import FontSet
-from careprint.layout.parts import (
+from careprint.layout.pieces import (
     FOOTER,
     FRAME_H,
     HEADER,
     MARGIN,
     SIZE,
     CheckBoxes,
-    Frozen,
-    Kept,
     Legend,
-    NumberedCanvas,
     PressureScale,
     Sized,
+    Stack,
     WritingLines,
+    page_number,
 )
-from careprint.layout.replay import Replay
-from careprint.layout.rtl import draw_line, make_rtl, para
+from careprint.layout.rtl import draw_line, para
+from careprint.layout.styles import HandoutStyles
+from careprint.render.fonts import FontSet
 
-LEADING = SIZE * 1.4
 DIAGRAM_W, DIAGRAM_H = 70 * mm, 90 * mm
 GAP = 7 * mm
 
+Keep = Callable[[Hashable, Callable[[], Flowable]], Flowable]
 
-_LAID_OUT: dict[object, Flowable] = {}
-_FURNITURE: dict[object, Replay] = {}  # the header and footer of each practice and language
+
+def made(key: Hashable, make: Callable[[], Flowable]) -> Flowable:
+    """``keep`` that keeps nothing: every part made anew."""
+    return make()
 
 
 class PointTooLong(Exception):
@@ -80,30 +81,6 @@ class PointTooLong(Exception):
 
 
 @dataclass(frozen=True)
-class Dose:
-    """The dosage of one point for one client: the library's, with the client's overrides."""
-
-    hold: int
-    repeats: int
-    per_day: int
-    rest_days: int
-
-    @classmethod
-    def of(cls, entry: SelfMassage, choice: Choice) -> Dose:
-        def pick(name: str) -> int:
-            own = getattr(choice, name)
-            return int(own if own is not None else getattr(entry, name))
-
-        return cls(pick("hold"), pick("repeats"), pick("per_day"), pick("rest_days"))
-
-
-@dataclass(frozen=True)
-class Outline:
-    path: Path
-    display: str
-
-
-@dataclass(frozen=True)
 class HandoutContent:
     """Everything a handout shows, as plain validated data."""
 
@@ -112,154 +89,21 @@ class HandoutContent:
     practice: Practice
     labels: Labels
     fonts: FontSet
-    logo: Path
-    logo_display: str
-    outlines: dict[str, Outline]  # view name -> its SVG
-    # the letters every handout in this language starts its fonts with (see layout/replay.py)
+    logo: Artwork
+    outlines: dict[str, Artwork]  # view name -> its body outline, in the handout's colours
+    # the letters every handout in this language starts its fonts with (render/replay.py)
     alphabet: str = ""
 
 
-class _Styles:
-    def __init__(self, fonts: FontSet, palette: Palette, rtl: bool = False) -> None:
-        base = ParagraphStyle(
-            "body",
-            fontName=fonts.regular,
-            fontSize=SIZE,
-            leading=LEADING,
-            textColor=palette.text,
-            spaceAfter=SIZE * 0.5,
-            allowWidows=0,
-            allowOrphans=0,
-        )
-
-        def style(name: str, **kw: Any) -> ParagraphStyle:
-            return ParagraphStyle(name, parent=base, **kw)
-
-        self.body = base
-        self.tight = style("tight", spaceAfter=0)
-        self.title = style(
-            "title",
-            fontName=fonts.bold,
-            fontSize=24,
-            leading=29,
-            textColor=palette.primary,
-            spaceAfter=4,
-        )
-        self.point = style(
-            "point", fontName=fonts.bold, fontSize=17, leading=21, textColor=palette.primary
-        )
-        self.latin = style("latin", textColor=palette.lighten(palette.text, 0.35), spaceAfter=0)
-        self.heading = style(
-            "heading",
-            fontName=fonts.bold,
-            fontSize=SIZE * 1.15,
-            leading=SIZE * 1.4,
-            textColor=palette.primary,
-            spaceBefore=SIZE * 0.3,
-            spaceAfter=SIZE * 0.2,
-            keepWithNext=1,
-        )
-        self.section = style(
-            "section",
-            fontName=fonts.bold,
-            fontSize=18,
-            leading=22,
-            textColor=palette.primary,
-            spaceBefore=SIZE,
-            spaceAfter=SIZE * 0.4,
-            keepWithNext=1,
-        )
-        self.label = style("label", fontName=fonts.bold, textColor=palette.primary, spaceAfter=0)
-        self.bullet = style(
-            "bullet",
-            leftIndent=SIZE * 1.1,
-            bulletIndent=0,
-            bulletFontName=fonts.bold,
-            bulletFontSize=SIZE,
-            bulletColor=palette.accent,
-            spaceAfter=SIZE * 0.25,
-        )
-        self.white = style("white", textColor=palette.white, fontName=fonts.bold, spaceAfter=0)
-        self.right = style("right", alignment=TA_RIGHT, spaceAfter=0)
-        self.name = style(
-            "name", fontName=fonts.bold, fontSize=14, leading=17, textColor=palette.primary
-        )
-        self.rtl = rtl
-        if rtl:
-            for value in list(vars(self).values()):
-                if isinstance(value, ParagraphStyle):
-                    make_rtl(value)
-
-    def like(self, base: ParagraphStyle, name: str, **kw: Any) -> ParagraphStyle:
-        """A variant of ``base``, right-to-left when the handout is."""
-        style = ParagraphStyle(name, parent=base, **kw)
-        return make_rtl(style) if self.rtl else style
-
-
-@dataclass(frozen=True)
-class _Setup:
-    """What every handout with the same practice, labels, fonts and language shares."""
-
-    palette: Palette
-    styles: _Styles
-    logo: Drawing
-    outlines: dict[str, Drawing]
-    fingerprint: tuple[object, ...]  # what a point's page depends on besides the point itself
-    practice: str  # the practice's details, as a key
-    kept: tuple[object, ...]  # the objects the key names by id, alive as long as the entry
-
-
-_SETUPS: dict[tuple[object, ...], _Setup] = {}
-
-
-def _setup(content: HandoutContent) -> _Setup:
-    # a workspace hands every client of a language the same practice and labels objects
-    key = (
-        id(content.practice),
-        id(content.labels),
-        content.fonts,
-        content.logo,
-        content.logo_display,
-        content.client.language,
-        tuple(sorted(content.outlines.items())),
-    )
-    found = _SETUPS.get(key)
-    if found is None:  # (the entry keeps the objects its key names by id: no id is reused)
-        palette = Palette.of(content.practice.colours, cmyk=False)
-        language = content.client.language
-        found = _Setup(
-            palette,
-            _Styles(content.fonts, palette, direction(language) == "rtl"),
-            artwork.logo(content.logo, content.logo_display, content.practice.colours, cmyk=False),
-            {
-                view: artwork.outline(o.path, o.display, palette.tint, _mix(palette.primary))
-                for view, o in content.outlines.items()
-            },
-            (
-                language,
-                content.fonts,
-                content.practice.colours.model_dump_json(),
-                content.labels.handout.model_dump_json(),
-            ),
-            content.practice.model_dump_json(),
-            (content.practice, content.labels),
-        )
-        if len(_SETUPS) > 64:
-            _SETUPS.clear()
-        _SETUPS[key] = found
-    return found
-
-
 class Handout:
-    def __init__(self, content: HandoutContent) -> None:
+    def __init__(self, content: HandoutContent, keep: Keep = made) -> None:
         self.c = content
+        self.keep = keep
         self.text: HandoutLabels = content.labels.handout
         self.language = content.client.language
         self.rtl = direction(self.language) == "rtl"
-        setup = _setup(content)
-        self.palette, self.styles, self.logo = setup.palette, setup.styles, setup.logo
-        self.outlines = setup.outlines
-        self.fingerprint, self.practice_key = setup.fingerprint, setup.practice
+        self.palette = Palette.of(content.practice.colours, cmyk=False)
+        self.styles = HandoutStyles(content.fonts, self.palette, self.rtl)
         self.doses = [Dose.of(entry, choice) for choice, entry in content.points]
 
     # -- flowables -----------------------------------------------------------------------------
@@ -274,28 +118,48 @@ class Handout:
             self._kept(("intro",), lambda: para(markup(t.intro), s.body)),
         ]
         if client.notes:
-            story.append(
-                self._box(
-                    [
-                        para(markup(t.notes), s.label),
-                        *[para(markup(p), s.body) for p in _paragraphs(client.notes)],
-                    ],
-                    self.palette.tint,
-                )
-            )
+            story.append(self.notes(client.notes))
         story += [self.calendar(), self._kept(("guide",), self.reading_guide)]
         for number, ((choice, entry), dose) in enumerate(
             zip(self.c.points, self.doses, strict=True), start=1
         ):
-            story += [PageBreak(), self.cached_point(number, choice, entry, dose)]
-        closing = self._kept(("closing", self.practice_key), self.closing)
-        story += [closing, WritingLines(self.text.questions, self.styles.label, self.palette)]
+            story += [PageBreak(), Stack(self.point_parts(number, choice, entry, dose))]
+        story += [
+            self._kept(("closing",), self.closing),
+            WritingLines(self.text.questions, self.styles.label, self.palette),
+        ]
         return story
+
+    def notes(self, notes: str) -> Flowable:
+        """The therapist's notes in a tinted box: one row per paragraph, so that notes of any
+        length go on over the next page (a paragraph longer than a page is split too)."""
+        s = self.styles
+        rows = [[para(markup(self.text.notes), s.label)]]
+        rows += [[para(markup(p), s.body)] for p in _paragraphs(notes)]
+        table = Table(rows, colWidths=[self.width], splitInRow=1)
+        table.setStyle(
+            TableStyle(
+                [
+                    ("BACKGROUND", (0, 0), (-1, -1), self.palette.tint),
+                    ("LEFTPADDING", (0, 0), (-1, -1), SIZE),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), SIZE),
+                    ("TOPPADDING", (0, 0), (-1, -1), 0),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                    ("TOPPADDING", (0, 0), (-1, 0), SIZE * 0.8),
+                    ("BOTTOMPADDING", (0, 1), (-1, -1), s.body.spaceAfter),  # between paragraphs
+                    ("BOTTOMPADDING", (0, -1), (-1, -1), SIZE * 0.9),
+                    ("ROUNDEDCORNERS", [2 * mm] * 4),
+                    *self._font_cmds(),
+                ]
+            )
+        )
+        table.spaceBefore, table.spaceAfter = SIZE * 0.5, SIZE * 0.5
+        return table
 
     def reading_guide(self) -> Flowable:
         """How to read the pressure scale and the diagrams, once, on page 1."""
         s, t = self.styles, self.text
-        return Frozen(
+        return Stack(
             [
                 Spacer(1, 4 * mm),
                 self._box(
@@ -342,49 +206,28 @@ class Handout:
     def width(self) -> float:
         return float(A4[0] - 2 * MARGIN)
 
-    def cached_point(self, number: int, choice: Choice, entry: SelfMassage, dose: Dose) -> Flowable:
-        """A point's page content, laid out once per process for the same point, side, dosage,
-        note, number and language: later handouts only draw it."""
-        return Frozen(self.point_parts(number, choice, entry, dose), copied=False)
-
     def _kept(self, key: tuple[object, ...], make: Callable[[], Flowable]) -> Flowable:
-        """A part of a point's page, made once per process for the same inputs and language.
-
-        Platypus lays a flowable out again in every document; these parts are the same for
-        many clients, so they are kept, laid out, and only drawn again.
-        """
-        key = (self.fingerprint, *key)
-        found = _LAID_OUT.get(key)
-        if found is None:
-            if len(_LAID_OUT) > 20_000:
-                _LAID_OUT.clear()
-            made = make()
-            found = _LAID_OUT[key] = made if isinstance(made, Frozen) else Kept(made)
-        return found
+        """A part made through ``keep``: whole, laid out once (see the module's docstring)."""
+        return self.keep(key, lambda: Stack.of(make()))
 
     def _cell(self, key: tuple[object, ...], make: Callable[[], list[Flowable]]) -> Flowable:
-        """The flowables of a table cell (left-aligned), made once per process for the same
-        inputs: the tables around them differ more often than they do."""
-        return self._kept(("cell", *key), lambda: Kept(*make()))
-
-    def point(self, number: int, choice: Choice, entry: SelfMassage, dose: Dose) -> Flowable:
-        return KeepTogether(self.point_parts(number, choice, entry, dose))
+        """The flowables of a table cell (left-aligned), kept on their own: the tables around
+        them differ more often than they do."""
+        return self.keep(("cell", *key), lambda: Stack.of(*make()))
 
     def point_parts(
         self, number: int, choice: Choice, entry: SelfMassage, dose: Dose
     ) -> list[Flowable]:
+        """A point's page; :class:`PointTooLong` when it does not fit one page."""
         t = self.text
-        entry_key = _as_key(entry)
+        entry_key = entry.model_dump_json()
         parts: list[Flowable] = [
             self._kept(
                 ("head", number, entry.muscle, entry.latin),
                 lambda: self._point_heading(number, entry),
             ),
             Spacer(1, 3 * mm),
-            self._kept(
-                ("body", entry_key, choice.side, self.c.outlines[entry.diagram.view].path),
-                lambda: self._body(entry, choice),
-            ),
+            self._kept(("body", entry_key, choice.side), lambda: self._body(entry, choice)),
             Spacer(1, 2 * mm),
             self._kept(("dose", entry_key, dose), lambda: self.dosage(entry, dose)),
             Spacer(1, 2 * mm),
@@ -398,7 +241,7 @@ class Handout:
         if choice.note:
             note = choice.note
             parts.append(self._kept(("note", note), lambda: self._note(note)))
-        height = Frozen(parts, copied=False).wrap(self.width, FRAME_H)[1]
+        height = Stack(parts).wrap(self.width, FRAME_H)[1]
         if height > FRAME_H:
             raise PointTooLong(entry.id, bool(choice.note), height - FRAME_H)
         return parts
@@ -419,7 +262,7 @@ class Handout:
         side = getattr(t.sides, choice.side)
         right_width = self.width - DIAGRAM_W - GAP
         diagram = BodyDiagram(
-            self.outlines[entry.diagram.view],
+            self.c.outlines[entry.diagram.view],
             entry.diagram.view,
             entry.diagram,
             choice.side,
@@ -475,7 +318,7 @@ class Handout:
     def _point_heading(self, number: int, entry: SelfMassage) -> Flowable:
         s = self.styles
         badge = Table(
-            [[para(str(number), s.white)]],
+            [[para(str(number), s.like(s.white, "badge", alignment=1))]],
             colWidths=[9 * mm],
             rowHeights=[9 * mm],
             style=TableStyle(
@@ -488,13 +331,11 @@ class Handout:
                 ]
             ),
         )
-        centred = s.like(s.white, "badge", alignment=1)
-        badge._cellvalues[0][0] = para(str(number), centred)
         names = self._cell(
             ("names", entry.muscle, entry.latin),
             lambda: [para(markup(entry.muscle), s.point), para(markup(entry.latin), s.latin)],
         )
-        heading = Table(
+        return Table(
             [self.row([badge, names])],
             colWidths=self.row([13 * mm, self.width - 13 * mm]),
             style=TableStyle(
@@ -510,7 +351,6 @@ class Handout:
                 ]
             ),
         )
-        return heading
 
     def dosage(self, entry: SelfMassage, dose: Dose) -> Flowable:
         s, t = self.styles, self.text
@@ -539,16 +379,14 @@ class Handout:
             return [self._cell(key, items)]
 
         pressure = t.pressure_value.format(target=entry.pressure.target, stop=entry.pressure.stop)
-        rows = [
-            [
-                cell(t.pressure, pressure, scale=True),
-                cell(t.hold, t.seconds.format(dose.hold)),
-                cell(t.repeats, t.times.format(dose.repeats)),
-                cell(t.per_day, t.per_day_value.format(dose.per_day)),
-                cell(t.rest, rest),
-            ]
+        row = [
+            cell(t.pressure, pressure, scale=True),
+            cell(t.hold, t.seconds.format(dose.hold)),
+            cell(t.repeats, t.times.format(dose.repeats)),
+            cell(t.per_day, t.per_day_value.format(dose.per_day)),
+            cell(t.rest, rest),
         ]
-        table = Table([self.row(r) for r in rows], colWidths=self.row([first] + [cell_w] * 4))
+        table = Table([self.row(row)], colWidths=self.row([first] + [cell_w] * 4))
         table.setStyle(
             TableStyle(
                 [
@@ -580,11 +418,10 @@ class Handout:
                     *[para(markup(i), s.bullet, bulletText=BULLET) for i in items],
                 ]
             )
-        half = (self.width - GAP) / 2
+        half = self.width / 2  # each column gives half of the gap between them
         table = Table([self.row(columns)], colWidths=[half, half], style=self._grid_style(pad=0))
         table.setStyle(TableStyle([("RIGHTPADDING", (0, 0), (0, -1), GAP / 2)]))
         table.setStyle(TableStyle([("LEFTPADDING", (1, 0), (1, -1), GAP / 2)]))
-        table._argW = [half + GAP / 2, half + GAP / 2]
         return table
 
     def calendar(self) -> Flowable:
@@ -620,8 +457,8 @@ class Handout:
 
     def _calendar_row(self, label: str, per_day: int, number: int, count: int) -> Flowable:
         cells: list[Any] = [para(label, self.styles.tight)]
-        # the same boxes in every row with as many sessions a day: drawn once, copied
-        boxes = self._kept(("boxes", per_day), lambda: Sized(CheckBoxes(per_day, self.palette)))
+        # the same boxes in every row with as many sessions a day: laid out once
+        boxes = self._kept(("boxes", per_day), lambda: Sized.of(CheckBoxes(per_day, self.palette)))
         cells += [boxes] * 7
         rule = self.palette.lighten(self.palette.text, 0.7)
         ground = self.palette.white if number % 2 else self.palette.tint  # rows alternate
@@ -681,7 +518,7 @@ class Handout:
             contact.append(
                 para(f"<b>{markup(labels.hours)}:</b> {markup(practice.hours)}", s.tight)
             )
-        return Frozen(
+        return Stack(
             [
                 Spacer(1, 6 * mm),
                 self._box(items, self.palette.primary),
@@ -727,13 +564,31 @@ class Handout:
 
     # -- pages ---------------------------------------------------------------------------------
 
-    def page_furniture(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
-        """The practice's header and the footer rule, on every page."""
-        key = (self.fingerprint, self.practice_key, self.c.logo)
-        furniture = _FURNITURE.get(key) or _FURNITURE.setdefault(key, Replay())
-        furniture.draw(canvas, self._furniture)
+    page_size = A4
 
-    def _furniture(self, canvas: Canvas) -> None:
+    def templates(self, furniture: Callable[[Canvas], None]) -> list[PageTemplate]:
+        """One page template: the text frame, and ``furniture`` (the header) on every page."""
+        frame = Frame(
+            MARGIN,
+            FOOTER + 4 * mm,
+            self.width,
+            FRAME_H,
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+            id="text",
+        )
+        return [PageTemplate("page", [frame], onPage=lambda canvas, doc: furniture(canvas))]
+
+    def footer(self) -> Callable[[Canvas, int, int], None]:
+        geometry = (MARGIN, A4[0] - MARGIN, FOOTER - 6 * mm)
+        return page_number(
+            self.text.page, self.c.fonts.regular, self.palette.text, geometry, rtl=self.rtl
+        )
+
+    def furniture(self, canvas: Canvas) -> None:
+        """The practice's header and the footer rule, drawn on every page."""
         practice, palette = self.c.practice, self.palette
         width, height = A4
         top = height - 12 * mm
@@ -741,7 +596,7 @@ class Handout:
         canvas.saveState()
         regular, bold = self.c.fonts.regular, self.c.fonts.bold
         if self.rtl:  # the mirror image: logo and name on the right, contact on the left
-            artwork.draw_logo(canvas, self.logo, width - MARGIN - logo, top - logo, logo, regular)
+            self.c.logo.fit(canvas, width - MARGIN - logo, top - logo, logo, regular)
             name_x = width - MARGIN - logo - 4 * mm
             canvas.setFillColor(palette.primary)
             draw_line(canvas, practice.name, name_x, top - 6 * mm, bold, 14)
@@ -753,7 +608,7 @@ class Handout:
             if practice.website:
                 canvas.drawString(MARGIN, top - 12 * mm, practice.website)
         else:
-            artwork.draw_logo(canvas, self.logo, MARGIN, top - logo, logo, regular)
+            self.c.logo.fit(canvas, MARGIN, top - logo, logo, regular)
             canvas.setFillColor(palette.primary)
             canvas.setFont(bold, 14)
             canvas.drawString(MARGIN + logo + 4 * mm, top - 6 * mm, practice.name)
@@ -772,65 +627,11 @@ class Handout:
         canvas.line(MARGIN, FOOTER, width - MARGIN, FOOTER)
         canvas.restoreState()
 
-    def render(self) -> bytes:
-        buffer = io.BytesIO()
-        practice = self.c.practice
-        doc = BaseDocTemplate(
-            buffer,
-            pagesize=A4,
-            leftMargin=MARGIN,
-            rightMargin=MARGIN,
-            topMargin=HEADER + 4 * mm,
-            bottomMargin=FOOTER + 4 * mm,
-            title=self.text.document,
-            author=practice.name,
-            subject=self.text.document,
-            creator="careprint",
-            lang=self.language,
-            invariant=1,
-            pageCompression=1,
-            initialFontName=self.c.fonts.regular,  # not Helvetica: every font must be embedded
-            initialFontSize=SIZE,
-        )
-        frame = Frame(
-            MARGIN,
-            FOOTER + 4 * mm,
-            self.width,
-            FRAME_H,
-            leftPadding=0,
-            rightPadding=0,
-            topPadding=0,
-            bottomPadding=0,
-            id="text",
-        )
-        doc.addPageTemplates([PageTemplate("page", [frame], onPage=self.page_furniture)])
-        footer = partial(
-            NumberedCanvas,
-            footer=(self.text.page, self.c.fonts.regular, self.palette.text),
-            rtl=self.rtl,
-            seed=((self.c.fonts.regular, self.c.fonts.bold), self.c.alphabet),
-        )
-        doc.build(self.story(), canvasmaker=footer)
-        return buffer.getvalue()
-
-
-_KEYS: dict[int, tuple[SelfMassage, str]] = {}
-
-
-def _as_key(entry: SelfMassage) -> str:
-    """The entry's content as a key, once per entry object (a workspace keeps its entries)."""
-    found = _KEYS.get(id(entry))
-    if found is None or found[0] is not entry:
-        if len(_KEYS) > 5_000:
-            _KEYS.clear()
-        found = _KEYS[id(entry)] = (entry, entry.model_dump_json())
-    return found[1]
-
 
 def _paragraphs(text: str) -> list[str]:
     return [" ".join(chunk.split()) for chunk in text.split("\n\n") if chunk.strip()]
 
 
-def _mix(colour: Color) -> Color:
-    """The outline colour: the brand colour, a little softened."""
-    return Color(*(0.15 + 0.85 * part for part in colour.rgb()))
+def outline_colours(palette: Palette) -> tuple[Color, Color]:
+    """The body outline's fill and line colours: the tint, and the brand colour softened."""
+    return palette.tint, Color(*(0.15 + 0.85 * part for part in palette.primary.rgb()))

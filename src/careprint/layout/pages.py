@@ -3,15 +3,14 @@
 The same blocks as the tri-fold, flowing from page to page. A booklet has a cover (the brand
 colour, the title, the logo) and a back cover with the practice's contact details, and its page
 count is made a multiple of four with pages for the reader's notes, so it can be folded and
-stapled. Large print uses dark text on white only. The screen edition has working links and a
-bookmark for every block. Page numbers are drawn when the number of pages is known.
+stapled (the booklet is laid out once to count its pages, then with the pages it needs). Large
+print uses dark text on white only. The screen edition has working links and a bookmark for
+every block. Page numbers are drawn when the number of pages is known.
 """
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable
-from functools import partial
 
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
@@ -29,12 +28,12 @@ from reportlab.platypus import (
 )
 
 from careprint.content.models import PagesSpec
-from careprint.layout import artwork, marks
+from careprint.layout import marks
 from careprint.layout.blocks import block_flowables, markup
 from careprint.layout.brand import Palette
-from careprint.layout.parts import NumberedCanvas, WritingLines
+from careprint.layout.pieces import WritingLines, page_number
 from careprint.layout.rtl import make_rtl, para
-from careprint.layout.trifold import Content, Edition, Fit, LogoFlowable, qr_code, rings
+from careprint.layout.trifold import Content, Edition, LogoFlowable, qr_code, rings
 
 
 class Bookmark(Flowable):  # type: ignore[misc]
@@ -53,29 +52,6 @@ class Bookmark(Flowable):  # type: ignore[misc]
         self.canv.addOutlineEntry(self.title, self.key, level=0)
 
 
-class NotePages(Flowable):  # type: ignore[misc]
-    """Before a booklet's back cover: as many pages for the reader's questions as make the page
-    count a multiple of four. It counts at layout time, so the booklet is laid out once."""
-
-    def __init__(self, page: Callable[[], list[Flowable]]) -> None:
-        super().__init__()
-        self.page = page
-        self.width = self.height = 0
-        self.added = False
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        doc = self.canv._doctemplate
-        if not self.added:
-            self.added = True
-            missing = (-(doc.page + 1)) % 4  # this page and the back cover are counted too
-            for _ in range(missing):
-                doc.frame.add_generated_content(PageBreak(), *self.page())
-        return 0, 0
-
-    def draw(self) -> None:
-        pass
-
-
 class Pages(Edition[PagesSpec]):
     def __init__(self, content: Content, print_shop: bool) -> None:
         assert isinstance(content.spec, PagesSpec)
@@ -88,7 +64,6 @@ class Pages(Edition[PagesSpec]):
             )
         super().__init__(content, spec, palette, print_shop)
         self.booklet = self.spec.kind == "booklet"
-        self.pages = 0  # known once rendered
 
     # -- story ---------------------------------------------------------------------------------
 
@@ -96,7 +71,9 @@ class Pages(Edition[PagesSpec]):
     def text_width(self) -> float:
         return float(self.width - 2 * self.spec.margin * mm)
 
-    def story(self) -> list[Flowable]:
+    def story(self, note_pages: int = 0) -> list[Flowable]:
+        """The blocks in reading order; a booklet's with ``note_pages`` pages for the reader's
+        notes before its back cover."""
         story: list[Flowable] = []
         if self.booklet:
             story += [NextPageTemplate("text"), PageBreak()]  # the cover is drawn, not flowed
@@ -115,9 +92,12 @@ class Pages(Edition[PagesSpec]):
                 splittable=True,
             )
         if self.booklet:
-            height = self.frame()._height
-            lines = partial(WritingLines, self.notes_title(), self.styles.heading, self.palette)
-            story += [NotePages(lambda: [lines(height)])]
+            height = self.frame_height()
+            for _ in range(note_pages):
+                story += [
+                    PageBreak(),
+                    WritingLines(self.notes_title(), self.styles.heading, self.palette, height),
+                ]
             story += [NextPageTemplate("back"), PageBreak(), Spacer(1, 1)]
         else:
             if self.spec.outline:
@@ -237,14 +217,18 @@ class Pages(Edition[PagesSpec]):
 
     # -- pages ---------------------------------------------------------------------------------
 
+    FOOTER = 10 * mm
+
+    def frame_height(self) -> float:
+        return float(self.height - 2 * self.spec.margin * mm - self.FOOTER)
+
     def frame(self) -> Frame:
         inset = self.spec.margin * mm
-        footer = 10 * mm
         return Frame(
             self.slug + inset,
-            self.slug + inset + footer,
+            self.slug + inset + self.FOOTER,
             self.width - 2 * inset,
-            self.height - 2 * inset - footer,
+            self.frame_height(),
             leftPadding=0,
             rightPadding=0,
             topPadding=0,
@@ -308,7 +292,7 @@ class Pages(Edition[PagesSpec]):
             y -= 4 * mm
         size = 22 * mm
         logo_x = self.width - inset - size if self.rtl else inset
-        artwork.draw_logo(canvas, self.logo, logo_x, (band - size) / 2, size, self.c.fonts.regular)
+        self.logo.fit(canvas, logo_x, (band - size) / 2, size, self.c.fonts.regular)
         name = para(markup(self.c.practice.name), s.name)
         _, h = name.wrap(width - size - 5 * mm, band)
         name.drawOn(canvas, inset if self.rtl else inset + size + 5 * mm, band / 2 - h / 2)
@@ -332,7 +316,7 @@ class Pages(Edition[PagesSpec]):
         width = self.width - 2 * inset
         y = self.height - inset - 26 * mm
         logo_x = self.width - inset - 26 * mm if self.rtl else inset
-        artwork.draw_logo(canvas, self.logo, logo_x, y, 26 * mm, self.c.fonts.regular)
+        self.logo.fit(canvas, logo_x, y, 26 * mm, self.c.fonts.regular)
         y -= 6 * mm
         for line in self.contact(boxed=False):
             _, h = line.wrap(width, self.height)
@@ -343,58 +327,36 @@ class Pages(Edition[PagesSpec]):
             website = self.c.practice.website
             url = website if "://" in website else f"https://{website}"
             qr_x = self.width - inset - 24 * mm if self.rtl else inset
-            artwork.draw(
-                canvas, qr_code(url, self.palette.text), qr_x, inset + 6 * mm, self.c.fonts.regular
-            )
+            qr = qr_code(url, self.palette.text, self.palette.cmyk)
+            qr.draw(canvas, qr_x, inset + 6 * mm, self.c.fonts.regular)
         canvas.restoreState()
 
-    def render(self) -> bytes:
-        buffer = io.BytesIO()
-        leaflet, practice = self.c.leaflet, self.c.practice
-        size = (self.width + 2 * self.slug, self.height + 2 * self.slug)
-        doc = BaseDocTemplate(
-            buffer,
-            pagesize=size,
-            title=leaflet.title,
-            author=practice.name,
-            subject=leaflet.subtitle or leaflet.title,
-            creator="careprint",
-            lang=leaflet.language,
-            invariant=1,
-            pageCompression=1,
-            initialFontName=self.c.fonts.regular,
-            initialFontSize=self.spec.body_size,
-            enforceColorSpace="cmyk" if self.print_shop else None,
-        )
-        templates = [PageTemplate("text", [self.frame()], onPage=self.on_page)]
-        if self.booklet:
-            templates = [
-                PageTemplate("cover", [self.frame()], onPage=self.draw_cover),
-                templates[0],
-                PageTemplate("back", [self.frame()], onPage=self.draw_back),
-            ]
-        doc.addPageTemplates(templates)
-        counted: list[int] = []
-        footer = partial(
-            NumberedCanvas,
-            footer=(self.page_label(), self.c.fonts.regular, self.palette.text),
+    def page_size(self) -> tuple[float, float]:
+        return self.width + 2 * self.slug, self.height + 2 * self.slug
+
+    def templates(self) -> list[PageTemplate]:
+        text = PageTemplate("text", [self.frame()], onPage=self.on_page)
+        if not self.booklet:
+            return [text]
+        return [
+            PageTemplate("cover", [self.frame()], onPage=self.draw_cover),
+            text,
+            PageTemplate("back", [self.frame()], onPage=self.draw_back),
+        ]
+
+    def footer(self) -> Callable[[Canvas, int, int], None]:
+        """The page number at the foot of each page (not on a booklet's covers: ``skip``)."""
+        inset = self.spec.margin * mm
+        geometry = (self.slug + inset, self.slug + self.width - inset, self.slug + inset)
+        return page_number(
+            self.c.labels.handout.page,
+            self.c.fonts.regular,
+            self.palette.text,
+            geometry,
             size=self.spec.body_size,
             rtl=self.rtl,
-            skip=(1, -1) if self.booklet else (),
-            counted=counted,
-            geometry=(
-                self.slug + self.spec.margin * mm,
-                self.slug + self.width - self.spec.margin * mm,
-                self.slug + self.spec.margin * mm,
-            ),
         )
-        doc.build(self.story(), canvasmaker=footer)
-        self.pages = counted[0] if counted else 0
-        return buffer.getvalue()
 
-    def page_label(self) -> str:
-        return self.c.labels.handout.page
-
-    def fit(self) -> Fit:
-        self.render()
-        return Fit({}, pages=self.pages)
+    @property
+    def skip(self) -> tuple[int, ...]:
+        return (1, -1) if self.booklet else ()

@@ -27,9 +27,11 @@ from reportlab.lib.fonts import tt2ps
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.pdfbase.ttfonts import ShapedStr, shapeStr
+from reportlab.pdfbase.ttfonts import shapeStr
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph
+
+from careprint.render import compat
 
 TAG = re.compile(r"<(/?)(b|br/?)\s*/?>")
 
@@ -54,6 +56,9 @@ class Word:
         return _direction(self.text)
 
 
+# Shaping a word is a pure function of the word, the font (registered under a name made from
+# its content, render/fonts.py) and the size: it is memoised, as a function, not a store of
+# anything a file could change.
 @lru_cache(maxsize=20_000)
 def _shape(text: str, font: str, size: float) -> str:
     return shapeStr(text, font, size)  # type: ignore[no-any-return]
@@ -75,9 +80,8 @@ def _numeral(text: str) -> str:
 
 @lru_cache(maxsize=20_000)
 def _width(text: str, font: str, size: float) -> float:
-    shaped = _shape(_numeral(text), font, size)
-    if isinstance(shaped, ShapedStr):
-        advance: float = sum(d.x_advance for d in shaped.__shapeData__)
+    advance = compat.shaped_advance(_shape(_numeral(text), font, size))
+    if advance is not None:
         return advance * size / 1000
     return float(stringWidth(text, font, size))
 
@@ -109,17 +113,14 @@ def glyphs(text: str, fonts: tuple[str, ...]) -> str:
             buffer.add_str(line)
             buffer.guess_segment_properties()
             uharfbuzz.shape(shaper, buffer, SHAPING)
-            for info, position in zip(buffer.glyph_infos, buffer.glyph_positions, strict=True):
+            for info in buffer.glyph_infos:
                 glyph = info.codepoint
                 if glyph in seen:
                     continue
                 seen.add(glyph)
                 chars = face.face.glyphToChar.get(glyph)
-                if chars:
+                if chars:  # joined forms have private code points (render/compat.py)
                     found.append(chr(chars[0]))
-                else:  # a joined form without a character of its own: ReportLab names one
-                    name = shaper.glyph_to_string(glyph)
-                    found.append(chr(face.hbAddPrivate(name, glyph, position.x_advance)))
     return "".join(found)
 
 

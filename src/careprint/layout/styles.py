@@ -1,4 +1,5 @@
-"""Paragraph styles for every layout, from the brand (fonts, colours) and the layout's body size."""
+"""Paragraph styles for every layout and the handout, from the brand (fonts, colours) and the
+body size."""
 
 from __future__ import annotations
 
@@ -9,14 +10,15 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import pyphen
-from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 
 from careprint.layout.brand import Palette
-from careprint.layout.fonts import FontSet
 from careprint.layout.rtl import make_rtl
+from careprint.render.fonts import FontSet
 
 
 @cache
@@ -164,3 +166,87 @@ def make_styles(
         for style in vars(styles).values():
             make_rtl(style)
     return styles
+
+
+HANDOUT_SIZE = 12.0  # body text of the handout, points; nothing on it is smaller
+
+
+class HandoutStyles:
+    """The handout's styles: 12 pt body text at 1.4 line spacing, headings in the brand colour;
+    all right-to-left in a right-to-left language."""
+
+    def __init__(self, fonts: FontSet, palette: Palette, rtl: bool = False) -> None:
+        size = HANDOUT_SIZE
+        base = ParagraphStyle(
+            "body",
+            fontName=fonts.regular,
+            fontSize=size,
+            leading=size * 1.4,
+            textColor=palette.text,
+            spaceAfter=size * 0.5,
+            allowWidows=0,
+            allowOrphans=0,
+        )
+
+        def style(name: str, **kw: Any) -> ParagraphStyle:
+            return ParagraphStyle(name, parent=base, **kw)
+
+        self.body = base
+        self.tight = style("tight", spaceAfter=0)
+        self.title = style(
+            "title",
+            fontName=fonts.bold,
+            fontSize=24,
+            leading=29,
+            textColor=palette.primary,
+            spaceAfter=4,
+        )
+        self.point = style(
+            "point", fontName=fonts.bold, fontSize=17, leading=21, textColor=palette.primary
+        )
+        self.latin = style("latin", textColor=palette.lighten(palette.text, 0.35), spaceAfter=0)
+        self.heading = style(
+            "heading",
+            fontName=fonts.bold,
+            fontSize=size * 1.15,
+            leading=size * 1.4,
+            textColor=palette.primary,
+            spaceBefore=size * 0.3,
+            spaceAfter=size * 0.2,
+            keepWithNext=1,
+        )
+        self.section = style(
+            "section",
+            fontName=fonts.bold,
+            fontSize=18,
+            leading=22,
+            textColor=palette.primary,
+            spaceBefore=size,
+            spaceAfter=size * 0.4,
+            keepWithNext=1,
+        )
+        self.label = style("label", fontName=fonts.bold, textColor=palette.primary, spaceAfter=0)
+        self.bullet = style(
+            "bullet",
+            leftIndent=size * 1.1,
+            bulletIndent=0,
+            bulletFontName=fonts.bold,
+            bulletFontSize=size,
+            bulletColor=palette.accent,
+            spaceAfter=size * 0.25,
+        )
+        self.white = style("white", textColor=palette.white, fontName=fonts.bold, spaceAfter=0)
+        self.right = style("right", alignment=TA_RIGHT, spaceAfter=0)
+        self.name = style(
+            "name", fontName=fonts.bold, fontSize=14, leading=17, textColor=palette.primary
+        )
+        self.rtl = rtl
+        if rtl:
+            for value in list(vars(self).values()):
+                if isinstance(value, ParagraphStyle):
+                    make_rtl(value)
+
+    def like(self, base: ParagraphStyle, name: str, **kw: Any) -> ParagraphStyle:
+        """A variant of ``base``, right-to-left when the handout is."""
+        style = ParagraphStyle(name, parent=base, **kw)
+        return make_rtl(style) if self.rtl else style

@@ -7,46 +7,43 @@ which may also be the back panel (above the contact details).
 
 from __future__ import annotations
 
-import io
+from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
+from functools import partial
 from typing import Generic, TypeVar
 
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib.colors import Color
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph
 
 from careprint.content.i18n import direction
 from careprint.content.models import Labels, LayoutSpec, Leaflet, PagesSpec, Practice
-from careprint.layout import artwork, marks
+from careprint.layout import marks
+from careprint.layout.artwork import Artwork
 from careprint.layout.blocks import block_flowables, markup
 from careprint.layout.brand import Palette
 from careprint.layout.flow import Filled, Room, draw, pour
-from careprint.layout.fonts import FontSet
 from careprint.layout.rtl import lines_of, make_rtl, para
 from careprint.layout.styles import Styles, make_styles
+from careprint.render.fonts import FontSet
 
 TOP_EXTRA = 3 * mm  # a little more room above and below the text than beside it
 QR_SIZE = 24 * mm
 
 
-_QR: dict[tuple[str, str], Drawing] = {}
-
-
-def qr_code(url: str, colour: Color) -> Drawing:
-    """A QR code for ``url``, QR_SIZE square; made once per process for each address."""
-    key = (url, repr(colour))
-    if key not in _QR:
-        qr = QrCodeWidget(url, barFillColor=colour, barBorder=0)
-        x0, y0, x1, y1 = qr.getBounds()
-        size = QR_SIZE
-        drawing = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0])
-        drawing.add(qr)
-        _QR[key] = drawing
-    return _QR[key]
+def qr_code(url: str, colour: Color, cmyk: bool) -> Artwork:
+    """A QR code for ``url``, QR_SIZE square."""
+    qr = QrCodeWidget(url, barFillColor=colour, barBorder=0)
+    x0, y0, x1, y1 = qr.getBounds()
+    size = QR_SIZE
+    drawing = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0])
+    drawing.add(qr)
+    return Artwork(drawing, cmyk, copied=False)
 
 
 def rings(canvas: Canvas, cx: float, cy: float, colour: object) -> None:
@@ -60,16 +57,16 @@ def rings(canvas: Canvas, cx: float, cy: float, colour: object) -> None:
 class LogoFlowable(Flowable):  # type: ignore[misc]
     """The logo as a flowable, for stacks of paragraphs."""
 
-    def __init__(self, drawing: Drawing, size: float, font: str) -> None:
+    def __init__(self, logo: Artwork, size: float, font: str) -> None:
         super().__init__()
-        self.drawing, self.size, self.font = drawing, size, font
+        self.logo, self.size, self.font = logo, size, font
         self.spaceAfter = 3 * mm
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         return self.size, self.size
 
     def draw(self) -> None:
-        artwork.draw_logo(self.canv, self.drawing, 0, 0, self.size, self.font)
+        self.logo.fit(self.canv, 0, 0, self.size, self.font)
 
 
 class BadPin(Exception):
@@ -89,8 +86,8 @@ class Content:
     labels: Labels
     spec: LayoutSpec | PagesSpec
     fonts: FontSet
-    logo: Path
-    logo_display: str  # the logo's path as the user wrote it, for messages
+    logo: Artwork  # in RGB, for screens and the office printer
+    logo_cmyk: Artwork  # in the brand's CMYK, for the print shop
 
 
 @dataclass(frozen=True)
@@ -131,9 +128,7 @@ class Edition(Generic[S]):
         self.width, self.height = spec.width * mm, spec.height * mm
         self.bleed = spec.bleed * mm if print_shop else 0.0
         self.slug = spec.slug * mm if print_shop else 0.0
-        self.logo: Drawing = artwork.logo(
-            content.logo, content.logo_display, content.practice.colours, print_shop
-        )
+        self.logo = content.logo_cmyk if print_shop else content.logo
 
 
 class Trifold(Edition[LayoutSpec]):
@@ -214,43 +209,39 @@ class Trifold(Edition[LayoutSpec]):
 
     # -- drawing -------------------------------------------------------------------------------
 
-    def render(self) -> bytes:
+    def pages(self) -> list[Callable[[Canvas], None]]:
+        """What draws each side of the sheet (the outside first), laid out before anything is
+        drawn: a leaflet that does not fit raises before a page is made."""
         filled, contact, _ = self.layout()
-        leaflet, practice = self.c.leaflet, self.c.practice
-        buffer = io.BytesIO()
-        size = (self.width + 2 * self.slug, self.height + 2 * self.slug)
-        canvas = Canvas(
-            buffer,
-            pagesize=size,
-            invariant=1,
-            pageCompression=1,
-            lang=leaflet.language,
-            enforceColorSpace="cmyk" if self.print_shop else None,
-            initialFontName=self.c.fonts.regular,  # not Helvetica: every font must be embedded
-            initialFontSize=self.spec.body_size,
-        )
-        canvas.setTitle(leaflet.title)
-        canvas.setAuthor(practice.name)
-        canvas.setSubject(leaflet.subtitle or leaflet.title)
-        canvas.setCreator("careprint")
-        for side_index, side in enumerate(self.spec.sides):
-            if self.print_shop:
-                s, b = self.slug, self.bleed
-                canvas.setTrimBox((s, s, s + self.width, s + self.height))
-                canvas.setBleedBox((s - b, s - b, s + self.width + b, s + self.height + b))
-            canvas.saveState()
-            canvas.translate(self.slug, self.slug)
-            for panel in side.panels:
-                self.background(canvas, panel.number, contact)
-            for item in filled:
-                if self.panels[item.room.panel][0] == side_index:
-                    draw(item, canvas)
-            if self.print_shop:
-                self.draw_marks(canvas, side_index, side.side)
-            canvas.restoreState()
-            canvas.showPage()
-        canvas.save()
-        return buffer.getvalue()
+        return [
+            partial(self.draw_side, side_index=index, filled=filled, contact=contact)
+            for index in range(len(self.spec.sides))
+        ]
+
+    def sheet_size(self) -> tuple[float, float]:
+        return self.width + 2 * self.slug, self.height + 2 * self.slug
+
+    def boxes(self, canvas: Canvas) -> None:
+        """The print-shop edition's trim and bleed boxes, on the page being drawn."""
+        if self.print_shop:
+            s, b = self.slug, self.bleed
+            canvas.setTrimBox((s, s, s + self.width, s + self.height))
+            canvas.setBleedBox((s - b, s - b, s + self.width + b, s + self.height + b))
+
+    def draw_side(
+        self, canvas: Canvas, side_index: int, filled: list[Filled], contact: list[Flowable]
+    ) -> None:
+        side = self.spec.sides[side_index]
+        canvas.saveState()
+        canvas.translate(self.slug, self.slug)
+        for panel in side.panels:
+            self.background(canvas, panel.number, contact)
+        for item in filled:
+            if self.panels[item.room.panel][0] == side_index:
+                draw(item, canvas)
+        if self.print_shop:
+            self.draw_marks(canvas, side_index, side.side)
+        canvas.restoreState()
 
     def panel_rect(self, panel: int) -> tuple[float, float, float, float]:
         """The panel's area including the bleed on the sides that are a trim edge."""
@@ -313,7 +304,7 @@ class Trifold(Edition[LayoutSpec]):
         logo_size = 24 * mm
         logo_y = (band - logo_size) / 2 + 2 * mm
         logo_x = text_x + text_w - logo_size if self.rtl else text_x
-        artwork.draw_logo(canvas, self.logo, logo_x, logo_y, logo_size, self.c.fonts.regular)
+        self.logo.fit(canvas, logo_x, logo_y, logo_size, self.c.fonts.regular)
         name_x = text_x if self.rtl else text_x + logo_size + 4 * mm
         name_w = text_w - logo_size - 4 * mm
         lines = [para(markup(self.c.practice.name), styles.name)]
@@ -358,10 +349,17 @@ class Trifold(Edition[LayoutSpec]):
                     make_rtl(candidate)
                 paragraph = para(markup(self.c.leaflet.title), candidate)
                 paragraph.wrap(width, self.height)
-                if not getattr(paragraph, "_splitLongWordCount", 0) and lines_of(paragraph) <= 3:
+                if lines_of(paragraph) <= 3 and (hyphens or self._words_fit(candidate, width)):
                     return paragraph
         assert paragraph is not None
         return paragraph
+
+    def _words_fit(self, style: ParagraphStyle, width: float) -> bool:
+        """Whether every word of the title fits the width whole (else it would be cut)."""
+        return all(
+            stringWidth(word, style.fontName, style.fontSize) <= width
+            for word in self.c.leaflet.title.split()
+        )
 
     def contact_box(self) -> tuple[list[Flowable], float]:
         """The back panel's contact details (logo, name, address, phone, ...) and their height."""
@@ -413,9 +411,9 @@ class Trifold(Edition[LayoutSpec]):
         if website:
             size = QR_SIZE
             url = website if "://" in website else f"https://{website}"
-            drawing = qr_code(url, self.palette.text)
+            qr = qr_code(url, self.palette.text, self.palette.cmyk)
             qr_x = room.x + room.width - size if self.rtl else room.x
-            artwork.draw(canvas, drawing, qr_x, room.y, self.c.fonts.regular)
+            qr.draw(canvas, qr_x, room.y, self.c.fonts.regular)
             caption = para(markup(self.c.labels.scan), self.styles.contact)
             cap_w = room.width - size - 5 * mm
             _, cap_h = caption.wrap(cap_w, size)

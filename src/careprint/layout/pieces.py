@@ -1,9 +1,9 @@
-"""Flowables and a canvas the handout and the page layouts share: kept layouts, the pressure
-scale, legend symbols, tick boxes, ruled lines for notes, and page numbers "Pagina N van M"."""
+"""Flowables the handout and the page layouts share: stacks laid out once, the pressure scale,
+legend symbols, tick boxes, ruled lines for notes, and the page number "Pagina N van M"."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
 
 from reportlab.lib.colors import Color
 from reportlab.lib.pagesizes import A4
@@ -12,13 +12,10 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
-from careprint.layout import replay
 from careprint.layout.blocks import markup
 from careprint.layout.brand import Palette
 from careprint.layout.diagram import marker, zone_swatch
-from careprint.layout.replay import Replay
 from careprint.layout.rtl import draw_line, para
-from careprint.pdf import writer
 
 SIZE = 12.0  # body text, points; nothing on the handout is smaller
 MARGIN = 18 * mm
@@ -27,19 +24,29 @@ FOOTER = 16 * mm
 FRAME_H = A4[1] - HEADER - FOOTER - 8 * mm
 
 
-class Frozen(Flowable):  # type: ignore[misc]
-    """A flowable laid out once and then only drawn, in as many documents as it appears in.
+class Stack(Flowable):  # type: ignore[misc]
+    """Flowables one below the other, laid out once for a width and kept whole (never split
+    over two pages): a point's page is checked to fit one page when it is made.
 
-    Platypus lays a flowable out again in every document (and tables again while drawing);
-    the pages of the points are the same for many clients, so their layout is kept.
+    Platypus lays a flowable out again in every document, and tables again while drawing them;
+    a stack keeps its layout, so that one shared by many documents (the fast path keeps the
+    parts of the points' pages) is laid out once.
     """
 
-    def __init__(self, parts: list[Flowable], copied: bool = True) -> None:
+    def __init__(self, parts: list[Flowable]) -> None:
         super().__init__()
         self.parts = parts
         self._laid: tuple[float, float, list[tuple[Flowable, float]]] | None = None
-        # and in a seeded PDF drawn once, then copied (layout/replay.py)
-        self._replay = Replay() if copied else None
+
+    @classmethod
+    def of(cls, *parts: Flowable) -> Stack:
+        """``parts`` as a stack keeping the space above the first and below the last, as they
+        would have stacked in a table cell or a frame (a stack is kept as it is)."""
+        if len(parts) == 1 and isinstance(parts[0], Stack):
+            return parts[0]
+        made = cls(list(parts))
+        made.spaceBefore, made.spaceAfter = parts[0].getSpaceBefore(), parts[-1].getSpaceAfter()
+        return made
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         if self._laid is None or self._laid[0] != avail_width:
@@ -57,36 +64,27 @@ class Frozen(Flowable):  # type: ignore[misc]
         return avail_width, self._laid[1]
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
-        return []  # a point is kept whole; it is checked to fit a page when laid out
+        return []
 
     def draw(self) -> None:
         # platypus marks a flowable it had to move to the next page and expects a fresh one
-        # in the next document; this one is drawn again in many documents
+        # in the next document; a stack may be drawn again in another document
         self.__dict__.pop("_postponed", None)
-        if self._replay is None:
-            self._draw_parts(self.canv)
-        else:
-            self._replay.draw(self.canv, self._draw_parts)
-
-    def _draw_parts(self, canvas: Canvas) -> None:
         assert self._laid is not None
         _, total, placed = self._laid
         for part, bottom in placed:
-            part.drawOn(canvas, 0, total - bottom)
+            part.drawOn(self.canv, 0, total - bottom)
 
 
-class Kept(Frozen):
-    """Flowables laid out once and drawn once, keeping the space above the first and below
-    the last, as they would have stacked in a table cell or a frame."""
-
-    def __init__(self, *parts: Flowable) -> None:
-        super().__init__(list(parts))
-        self.spaceBefore, self.spaceAfter = parts[0].getSpaceBefore(), parts[-1].getSpaceAfter()
-
-
-class Sized(Kept):
-    """One flowable kept like :class:`Kept`, as wide as itself rather than the space it is
+class Sized(Stack):
+    """One flowable kept like :meth:`Stack.of`, as wide as itself rather than the space it is
     given (so that a table cell can centre it)."""
+
+    @classmethod
+    def of(cls, *parts: Flowable) -> Stack:
+        made = cls(list(parts))
+        made.spaceBefore, made.spaceAfter = parts[0].getSpaceBefore(), parts[-1].getSpaceAfter()
+        return made
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         height = super().wrap(avail_width, avail_height)[1]
@@ -214,67 +212,26 @@ class WritingLines(Flowable):  # type: ignore[misc]
             y -= self.STEP
 
 
-class NumberedCanvas(Canvas):  # type: ignore[misc]
-    """Holds each page until the end, then writes "Pagina N van M" on every page.
+def page_number(
+    label: str,
+    font: str,
+    colour: Color,
+    geometry: tuple[float, float, float],
+    size: float = SIZE,
+    rtl: bool = False,
+) -> Callable[[Canvas, int, int], None]:
+    """What draws "Pagina N van M" (``label`` with {page} and {pages}) at the foot of a page:
+    ``geometry`` is the left and right edges of the text and the baseline (points); at the
+    right edge, or at the left one in a right-to-left text."""
+    left, right, y = geometry
 
-    ``geometry`` is where: the left and right edges of the text and the baseline (points);
-    ``skip`` lists pages without a number (1 is the first, -1 the last); the number of pages is
-    appended to ``counted``.
-    """
+    def draw(canvas: Canvas, page: int, pages: int) -> None:
+        canvas.setFont(font, size)
+        canvas.setFillColor(colour)
+        text = label.format(page=page, pages=pages)
+        if rtl:
+            draw_line(canvas, text, left, y, font, size, align="left")
+        else:
+            canvas.drawRightString(right, y, text)
 
-    def __init__(
-        self,
-        *args: Any,
-        footer: tuple[str, str, Color],
-        size: float = SIZE,
-        rtl: bool = False,
-        skip: tuple[int, ...] = (),
-        counted: list[int] | None = None,
-        geometry: tuple[float, float, float] | None = None,
-        seed: tuple[tuple[str, ...], str] | None = None,
-        **kwargs: Any,
-    ) -> None:
-        super().__init__(*args, **kwargs)
-        if seed is not None:  # parts drawn in another PDF seeded alike can be copied here
-            replay.seed(self, *seed)
-        self._footer = footer
-        self._size = size
-        self._rtl = rtl
-        self._skip = skip
-        self._counted = counted
-        self._geometry = geometry or (MARGIN, A4[0] - MARGIN, FOOTER - 6 * mm)
-        self._pages: list[dict[str, Any]] = []
-
-    def showPage(self) -> None:
-        self._pages.append(dict(self.__dict__))
-        self._startPage()
-
-    def save(self) -> None:
-        total = len(self._pages)
-        if self._counted is not None:
-            self._counted.append(total)
-        text, font, colour = self._footer
-        left, right, y = self._geometry
-        skip = {n if n > 0 else total + 1 + n for n in self._skip}
-        finished = []
-        for number, state in enumerate(self._pages, start=1):
-            self.__dict__.update(state)
-            if number not in skip:
-                self.saveState()
-                self.setFont(font, self._size)
-                self.setFillColor(colour)
-                label = text.format(page=number, pages=total)
-                if self._rtl:
-                    draw_line(self, label, left, y, font, self._size, align="left")
-                else:
-                    self.drawRightString(right, y, label)
-                self.restoreState()
-            finished.append(dict(self.__dict__))
-        written = writer.write(self, finished) if hasattr(self._filename, "write") else None
-        if written is not None:  # a seeded PDF of plain pages: its fonts and forms kept
-            self._filename.write(written)
-            return
-        for state in finished:
-            self.__dict__.update(state)
-            super().showPage()
-        super().save()
+    return draw

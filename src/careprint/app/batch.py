@@ -1,13 +1,16 @@
 """Many handouts at once: one worker process per core, each keeping its workspace and layouts.
 
 The workers load the practice, library and translations once and reuse the laid-out pages of
-the points, so a batch costs little more per handout than the drawing itself.
+the points, so a batch costs little more per handout than the drawing itself. A file that
+fails is reported (a mistake in it, or a problem of careprint's own with its details) and the
+others are made all the same.
 """
 
 from __future__ import annotations
 
 import os
 import re
+import traceback
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import (
     FIRST_COMPLETED,
@@ -23,7 +26,7 @@ from typing import TYPE_CHECKING
 from careprint.errors import CareprintError
 
 if TYPE_CHECKING:
-    from careprint.build import HandoutOutput
+    from careprint.app.handouts import HandoutOutput
     from careprint.workspace import Workspace
 
 _workspace: Workspace | None = None  # one per worker process
@@ -34,14 +37,15 @@ class Done:
     client: Path
     written: Path | None  # the handout, or None when it failed
     size: int = 0
-    error: str = ""
+    error: str = ""  # the message of a mistake in the file; or the details of a bug
+    bug: bool = False  # careprint's own problem, not the user's
 
 
 def _start(root: str) -> None:
     global _workspace
     from careprint.workspace import Workspace
 
-    if _workspace is None or _workspace.root != Path(root):  # a forked worker has its parent's
+    if _workspace is None or _workspace.root != Path(root).resolve():  # forked: its parent's
         _workspace = Workspace(Path(root))
 
 
@@ -61,20 +65,25 @@ def _one(job: HandoutJob) -> Done:
 
 
 def _render(job: HandoutJob) -> HandoutOutput | Done:
-    from careprint import build
+    from careprint.app import handouts
 
     client, out_dir, strict = Path(job[0]), Path(job[1]), job[2]
     assert _workspace is not None
     try:
-        return build.handout(_workspace, client, out_dir, strict)
+        return handouts.handout(_workspace, client, out_dir, strict)
     except CareprintError as exc:
         return Done(client, None, error=str(exc))
+    except Exception:  # one file's bug does not stop the others
+        return Done(client, None, error=traceback.format_exc(), bug=True)
 
 
 def _write(client: Path, made: HandoutOutput) -> Done:
     from careprint.deliver.files import write_atomic
 
-    write_atomic(made.path, made.data, private=True)
+    try:
+        write_atomic(made.path, made.data, private=True)
+    except CareprintError as exc:
+        return Done(client, None, error=str(exc))
     return Done(client, made.path, len(made.data))
 
 
@@ -188,14 +197,14 @@ Leaflets = tuple[list[tuple[str, bytes]], str]  # the files (path, bytes), or th
 
 def _leaflet(job: LeafletJob) -> Leaflets:
     """One leaflet in one language in all its layouts: the files, or the error's text."""
-    from careprint import build
+    from careprint.app import leaflets
 
     name, language, layouts, print_shop, out_dir, strict = job
     assert _workspace is not None
     files: list[tuple[str, bytes]] = []
     try:
         for layout in layouts:
-            made = build.outputs(
+            made = leaflets.outputs(
                 _workspace, name, layout, print_shop, Path(out_dir), language, strict
             )
             files += [(str(f.path), f.data) for f in made]

@@ -1,10 +1,17 @@
-"""Deliver a built handout by email: once, as an outbox draft or through the practice's server."""
+"""Deliver a built handout by email: once, as an outbox draft or through the practice's server.
+
+Whether a handout went before is asked of the ledger by a key made from what the handout is
+made of (the client file, the library entries and translations it uses, the practice, the
+labels, careprint's version) and the recipient: never from the PDF's bytes, so a handout made
+again, in any process, is recognised.
+"""
 
 from __future__ import annotations
 
 import logging
 import secrets
 from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
 
 from careprint.content import i18n
@@ -13,6 +20,7 @@ from careprint.deliver.files import write_atomic
 from careprint.deliver.ledger import Entry, Ledger, delivery_key
 from careprint.errors import InputError
 from careprint.layout.handout import HandoutContent
+from careprint.pdf.encrypt import encrypt
 from careprint.workspace import Workspace
 
 log = logging.getLogger("careprint")
@@ -47,7 +55,7 @@ def email_handout(
             file=display,
             fix="Add a line 'email: name@example.nl' to the client file, or leave out --email.",
         )
-    key = delivery_key(client_file.read_bytes(), pdf, client.email)
+    key = delivery_key(inputs(ws, client_file, content), client.email)
     book = ledger(ws)
     before = book.get(key)
     if before is not None and not again:
@@ -62,7 +70,7 @@ def email_handout(
         return Delivered("skipped", before=before)
 
     secret = mail.password() if encrypted else None
-    attachment = mail.encrypt(pdf, secret) if secret else pdf
+    attachment = encrypt(pdf, secret) if secret else pdf
     context = {
         "name": client.name,
         "therapist": client.therapist,
@@ -117,3 +125,23 @@ def email_handout(
         ) from None
     book.record(key, "sent", "smtp")
     return Delivered("smtp", before=before, password=secret)
+
+
+def inputs(ws: Workspace, client_file: Path, content: HandoutContent) -> list[bytes]:
+    """What a handout is made of, as the ledger keys it: the client file, the library entries
+    it chooses, the practice and its labels, the translations of its language, careprint."""
+    root = ws.root
+    paths = [client_file, root / "practice.yaml", root / "templates" / "labels.yaml"]
+    paths += sorted({root / "self-massage" / f"{choice.id}.yaml" for choice, _ in content.points})
+    language = content.client.language
+    if language != ws.practice.model.language:
+        folder = root / "translations" / language
+        paths += [folder / f"{i18n.LIBRARY}.po", folder / f"{i18n.LABELS}.po"]
+    return [ws.read(path).data for path in paths] + [_version().encode()]
+
+
+def _version() -> str:
+    try:
+        return metadata.version("careprint")
+    except metadata.PackageNotFoundError:  # pragma: no cover - run from a source tree
+        return "unknown"

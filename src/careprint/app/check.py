@@ -1,0 +1,66 @@
+"""``careprint check``: every file checked, every leaflet fitted in every layout and language,
+every library point fitted on a page, every client's handout laid out; nothing written."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from careprint.app import handouts, leaflets
+from careprint.errors import CareprintError
+from careprint.workspace import Workspace
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One line of the report: something that is fine, or an error to fix."""
+
+    ok: bool
+    text: str
+
+
+def check(ws: Workspace) -> Iterator[Finding]:
+    """The report, line by line, in the order the files are checked."""
+    yield from _leaflets(ws)
+    try:
+        yield Finding(True, f"the library holds {len(ws.library)} self-massage instructions")
+        for language in ws.languages():
+            count = handouts.library_fit(ws, language)
+            yield Finding(True, f"each of the {count} points fits one handout page in {language}")
+    except CareprintError as exc:
+        yield Finding(False, str(exc))
+        return
+    out = ws.root / "out" / "handouts"
+    for path in sorted((ws.root / "clients").glob("*.yaml")):
+        try:  # laid out and drawn as `careprint handout` would, and thrown away
+            made = handouts.handout(ws, path, out)
+        except CareprintError as exc:
+            yield Finding(False, str(exc))
+            continue
+        yield Finding(True, f"{ws.display(path)} ({len(made.content.points)} points)")
+
+
+def _leaflets(ws: Workspace) -> Iterator[Finding]:
+    names = ws.leaflet_names()
+    for name in names:
+        try:
+            layouts = list(ws.leaflet(name).model.layouts)
+        except CareprintError as exc:
+            yield Finding(False, str(exc))
+            continue
+        for layout in layouts:
+            for language in ws.languages():
+                try:
+                    fit = leaflets.fit(ws, name, layout, language)
+                except CareprintError as exc:
+                    yield Finding(False, str(exc))
+                    if language == ws.languages()[0]:
+                        break  # the source text is wrong: its translations cannot tell more
+                    continue
+                if fit.pages:
+                    yield Finding(True, f"{name} ({layout}, {language}): {fit.pages} pages")
+                    continue
+                room = ", ".join(f"panel {p}: {mm:.0f} mm" for p, mm in sorted(fit.free_mm.items()))
+                yield Finding(
+                    True, f"{name} ({layout}, {language}) fits; room left at the foot of {room}"
+                )

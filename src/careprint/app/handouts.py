@@ -1,0 +1,268 @@
+"""Handouts: a client file checked against the library and its language, laid out and drawn;
+and the check that every point of the library fits a page in every language."""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from careprint.app import common
+from careprint.content import i18n
+from careprint.content.dosage import Dose
+from careprint.content.models import Choice, Client, Labels, Practice, SelfMassage
+from careprint.errors import FitError
+from careprint.layout.artwork import Artwork
+from careprint.layout.blocks import BULLET
+from careprint.layout.handout import Handout, HandoutContent, PointTooLong, made
+from careprint.layout.rtl import glyphs
+from careprint.render import documents
+from careprint.render.fonts import IGNORED, FontSet
+from careprint.render.replay import Replay, keeper
+from careprint.workspace import Workspace
+
+VIEWS = ("front", "back", "side", "head")
+
+
+@dataclass(frozen=True)
+class Shared:
+    """What every handout in one language shares: checked and translated once, and the digest
+    of all of it (the scope under which their common parts are kept)."""
+
+    fonts: FontSet
+    labels: Labels
+    practice: Practice
+    logo: Artwork
+    scope: str
+
+
+def shared(ws: Workspace, language: str) -> Shared:
+    return ws.once(("handout", language), lambda: _shared(ws, language))
+
+
+def _shared(ws: Workspace, language: str) -> Shared:
+    practice = ws.practice
+    library = ws.library
+    fonts = common.practice_fonts(ws, language)
+    labels = ws.labels.model
+    practice_model = practice.model
+    common.check_glyphs(practice.doc, fonts)
+    if language == practice.model.language:
+        for doc in (ws.labels.doc, *(loaded.doc for loaded in library.values())):
+            common.check_glyphs(doc, fonts)
+    else:
+        labels_tr = ws.translator(language, i18n.LABELS)
+        library_tr = ws.translator(language, i18n.LIBRARY)
+        for tr in (labels_tr, library_tr):
+            common.check_po_glyphs(tr, fonts)
+        labels = i18n.translate_labels(labels, labels_tr)
+        practice_model = i18n.translate_practice(practice_model, labels_tr)
+    logo_path = ws.resolve(practice.doc, ("logo",), practice.model.logo)
+    bodies = [ws.root / "templates" / "body" / f"{view}.svg" for view in VIEWS]
+    scope = hashlib.sha256(
+        "\0".join(
+            [
+                language,
+                fonts.regular,
+                fonts.bold,
+                practice_model.model_dump_json(),
+                labels.model_dump_json(),
+                ws.digest([logo_path, *bodies]),
+            ]
+        ).encode()
+    ).hexdigest()
+    return Shared(fonts, labels, practice_model, common.logo(ws), scope)
+
+
+def handout_content(ws: Workspace, path: Path) -> HandoutContent:
+    """The checked content of one client's handout, in the client's language."""
+    client = ws.client(path)
+    language = client.model.language
+    found = shared(ws, language)
+    common.check_glyphs(client.doc, found.fonts)
+    entries = [_entry(ws, language, choice.id) for choice in client.model.points]
+    views = {entry.diagram.view for entry in entries}
+    return HandoutContent(
+        client=client.model,
+        points=list(zip(client.model.points, entries, strict=True)),
+        practice=found.practice,
+        labels=found.labels,
+        fonts=found.fonts,
+        logo=found.logo,
+        outlines={view: common.outline(ws, view) for view in sorted(views)},
+        alphabet=alphabet(ws, language) if ws.fast else "",
+    )
+
+
+def _entry(ws: Workspace, language: str, key: str) -> SelfMassage:
+    """A library entry in ``language`` (its glyphs are checked with the whole catalogue)."""
+    entry = ws.library[key].model
+    if language == ws.practice.model.language:
+        return entry
+    return ws.once(
+        ("entry", language, key),
+        lambda: i18n.translate_entry(entry, ws.translator(language, i18n.LIBRARY)),
+    )
+
+
+def alphabet(ws: Workspace, language: str) -> str:
+    """Every character a handout in ``language`` is likely to print: the library's, the
+    labels', the practice's, the names of months and days (and for Arabic their joined forms).
+    The same for every client, so their handouts number these glyphs alike and share the parts
+    drawn once (render/replay.py)."""
+    fonts = common.practice_fonts(ws, language)
+    translations = ws.root / "translations" / language
+    inputs = [
+        ws.root / "practice.yaml",
+        ws.root / "templates" / "labels.yaml",
+        *ws.library_files(),
+        translations / f"{i18n.LABELS}.po",
+        translations / f"{i18n.LIBRARY}.po",
+    ]
+    key = ("alphabet", language, fonts, ws.digest(inputs))
+    return ws.cache.get(key, lambda: _alphabet(ws, language, fonts))
+
+
+def _alphabet(ws: Workspace, language: str, fonts: FontSet) -> str:
+    from babel.dates import get_day_names, get_month_names
+
+    texts = [chr(code) for code in range(32, 127)] + [BULLET]
+    docs = [ws.practice.doc, ws.labels.doc, *(entry.doc for entry in ws.library.values())]
+    texts += [text for doc in docs for _, text in doc.strings()]
+    if language != ws.practice.model.language:
+        texts += common.translations(ws, language, [i18n.LABELS, i18n.LIBRARY])
+    locale = language.replace("-", "_")
+    for names in (get_month_names("wide", locale=locale), get_day_names("wide", locale=locale)):
+        texts += [str(name) for name in names.values()]
+    chars = set("".join(texts))
+    if i18n.direction(language) == "rtl":  # the joined forms HarfBuzz gives the words
+        chars.update(glyphs(" ".join(texts), (fonts.regular, fonts.bold)))
+    return "".join(sorted(chars - IGNORED))
+
+
+def render(ws: Workspace, data: HandoutContent) -> bytes:
+    """The handout as PDF bytes: the fast way (parts kept in the workspace's cache, copied
+    into seeded documents) or the plain way, as the workspace says."""
+    language = data.client.language
+    scope = shared(ws, language).scope if ws.fast else ""
+    with documents.LOCK:
+        layout = Handout(data, keeper(ws.cache, scope) if ws.fast else made)
+        story = layout.story()
+        if ws.fast:
+            replay = ws.cache.get(("furniture", scope), lambda: Replay(ws.cache))
+            templates = layout.templates(lambda canvas: replay.draw(canvas, layout.furniture))
+            seed = ((data.fonts.regular, data.fonts.bold), data.alphabet)
+        else:
+            templates, seed = layout.templates(layout.furniture), None
+        meta = documents.Meta(
+            title=data.labels.handout.document,  # never the client's name: it is searchable
+            author=data.practice.name,
+            subject=data.labels.handout.document,
+            language=language,
+            font=data.fonts.regular,
+            size=12,
+        )
+        pdf, _ = documents.flowing(
+            story, templates, layout.page_size, meta, layout.footer(), (), seed
+        )
+    return pdf
+
+
+def handout_name(path: Path, content: HandoutContent) -> str:
+    """The handout's file name: the client file's stem and the date, never the client's name."""
+    return f"{path.stem}-{content.client.date.isoformat()}.pdf"
+
+
+@dataclass(frozen=True)
+class HandoutOutput:
+    path: Path
+    data: bytes
+    content: HandoutContent
+
+
+def handout(ws: Workspace, path: Path, out_dir: Path, strict: bool = False) -> HandoutOutput:
+    """One client's handout as PDF bytes, in memory; nothing is written here."""
+    data = handout_content(ws, path)
+    try:
+        pdf = render(ws, data)
+    except PointTooLong as exc:
+        raise _too_long(ws, path, data, exc) from None
+    language = data.client.language
+    if language != data.practice.language:
+        translators = [ws.translator(language, i18n.LIBRARY), ws.translator(language, i18n.LABELS)]
+        common.settle(ws, translators, strict)
+    return HandoutOutput(out_dir / handout_name(path, data), pdf, data)
+
+
+def _too_long(ws: Workspace, path: Path, data: HandoutContent, exc: PointTooLong) -> FitError:
+    excess_mm = exc.excess / 72 * 25.4
+    lines = common.fit_lines(exc.excess)
+    what = (
+        f"the instructions for '{exc.point}' do not fit on one page: {excess_mm:.0f} mm too long."
+    )
+    if exc.has_note:
+        index = next(i for i, (c, _) in enumerate(data.points) if c.id == exc.point and c.note)
+        doc = ws.client(path).doc
+        fix = f"Shorten the note for this point by about {lines} lines."
+        return doc.error(("points", index, "note"), what, fix, cls=FitError)  # type: ignore[return-value]
+    doc = ws.library[exc.point].doc
+    fix = f"Shorten 'where', 'how', 'avoid' or 'stop_if' by about {lines} lines."
+    return doc.error(("how",), what, fix, cls=FitError)  # type: ignore[return-value]
+
+
+def library_fit(ws: Workspace, language: str) -> int:
+    """Check that every library entry fits one handout page in ``language``; how many there are.
+
+    Client files only show the points they choose; this checks them all, as printed.
+    """
+    library = ws.library
+    found = shared(ws, language)
+    entries = [loaded.model for loaded in library.values()]
+    translator = None
+    if language != ws.practice.model.language:
+        translator = ws.translator(language, i18n.LIBRARY)
+        entries = [i18n.translate_entry(entry, translator) for entry in entries]
+    choices = [Choice(id=entry.id) for entry in entries]
+    client = Client(
+        name="-", language=language, date=datetime.date.today(), therapist="-", points=choices
+    )
+    data = HandoutContent(
+        client,
+        list(zip(choices, entries, strict=True)),
+        found.practice,
+        found.labels,
+        found.fonts,
+        found.logo,
+        {view: common.outline(ws, view) for view in VIEWS},
+    )
+    with documents.LOCK:
+        layout = Handout(data)
+        for number, (choice, entry) in enumerate(data.points, start=1):
+            try:
+                layout.point_parts(number, choice, entry, Dose.of(entry, choice))
+            except PointTooLong as exc:
+                raise _library_too_long(ws, language, translator, exc) from None
+    return len(data.points)
+
+
+def _library_too_long(
+    ws: Workspace, language: str, translator: i18n.Translator | None, exc: PointTooLong
+) -> FitError:
+    excess_mm = exc.excess / 72 * 25.4
+    lines = common.fit_lines(exc.excess)
+    what = f"the instructions for '{exc.point}' do not fit on one page: {excess_mm:.0f} mm"
+    if translator is None:
+        return ws.library[exc.point].doc.error(  # type: ignore[return-value]
+            ("how",),
+            f"{what} too long.",
+            f"Shorten 'where', 'how', 'avoid' or 'stop_if' by about {lines} lines.",
+            cls=FitError,
+        )
+    return translator.error(  # type: ignore[return-value]
+        f"{exc.point}:how",
+        f"in {common.language_name(language)} ({language}), {what} too long.",
+        f"Shorten the translation of 'where', 'how', 'avoid' or 'stop_if' of "
+        f"'{exc.point}' by about {lines} lines.",
+        FitError,
+    )
