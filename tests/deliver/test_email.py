@@ -6,17 +6,12 @@ from __future__ import annotations
 import io
 import logging
 import re
-import socket
-from collections.abc import Iterator
 from email import policy
 from email.message import EmailMessage
 from email.parser import BytesParser
 from pathlib import Path
-from typing import Any
 
 import pytest
-from aiosmtpd.controller import Controller
-from aiosmtpd.smtp import AuthResult, LoginPassword
 from pypdf import PdfReader
 
 from careprint.app.email import inputs
@@ -24,75 +19,12 @@ from careprint.app.handouts import handout_content
 from careprint.deliver.ledger import Ledger, delivery_key
 from careprint.workspace import Workspace
 from tests.conftest import Run
+from tests.deliver.conftest import Mailbox, serving
 
 CLIENT = "clients/dossier-0147.yaml"
 NAME, ADDRESS = "Marieke de Vries", "marieke.devries@example.org"
 PDF = "out/handouts/dossier-0147-2026-11-24.pdf"
 EML = "out/outbox/dossier-0147-2026-11-24.eml"
-
-
-class Mailbox:
-    """What the loopback server received, and addresses it refuses."""
-
-    def __init__(self) -> None:
-        self.messages: list[EmailMessage] = []
-        self.refuse: set[str] = set()
-
-    async def handle_RCPT(
-        self, server: Any, session: Any, envelope: Any, address: str, options: Any
-    ) -> str:
-        if address in self.refuse:
-            return "550 5.1.1 No such user here"
-        envelope.rcpt_tos.append(address)
-        return "250 OK"
-
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
-        message = BytesParser(policy=policy.default).parsebytes(envelope.content)
-        assert isinstance(message, EmailMessage)
-        self.messages.append(message)
-        return "250 Message accepted for delivery"
-
-
-def _login(server: Any, session: Any, envelope: Any, mechanism: str, data: Any) -> AuthResult:
-    ok = isinstance(data, LoginPassword) and (data.login, data.password) == (b"praktijk", b"geheim")
-    return AuthResult(success=ok, handled=False)
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-@pytest.fixture
-def port() -> int:
-    return free_port()
-
-
-@pytest.fixture
-def mailbox(port: int) -> Iterator[Mailbox]:
-    box = Mailbox()
-    server = Controller(
-        box, hostname="127.0.0.1", port=port, authenticator=_login, auth_require_tls=False
-    )
-    server.start()
-    try:
-        yield box
-    finally:
-        server.stop()
-
-
-@pytest.fixture
-def smtp_workspace(workspace: Path, port: int, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """The example practice with a mail server on loopback and its password in the environment."""
-    with (workspace / "practice.yaml").open("a", encoding="utf-8") as handle:
-        handle.write(
-            "mail:\n"
-            f"  smtp: {{host: 127.0.0.1, port: {port}, starttls: false, username: praktijk,"
-            " timeout: 5}\n"
-        )
-    monkeypatch.setenv("CAREPRINT_SMTP_PASSWORD", "geheim")
-    return workspace
 
 
 def ledger_rows(ws: Path) -> int:
@@ -219,16 +151,9 @@ def test_server_down_then_a_later_run_sends_once(smtp_workspace: Path, port: int
         "connection; then run the same command again (nothing was sent).\n"
     )
     assert ledger_rows(smtp_workspace) == 0
-    box = Mailbox()
-    server = Controller(
-        box, hostname="127.0.0.1", port=port, authenticator=_login, auth_require_tls=False
-    )
-    server.start()
-    try:
+    with serving(port) as box:
         assert run("-C", str(smtp_workspace), "handout", CLIENT, "--email").code == 0
         assert run("-C", str(smtp_workspace), "handout", CLIENT, "--email").code == 0
-    finally:
-        server.stop()
     assert len(box.messages) == 1
 
 

@@ -2,8 +2,9 @@
 
 The data is written to a file without a name (Linux ``O_TMPFILE``) and flushed to disk; only
 then does it get a name beside the target and replace it. A process killed while writing
-leaves nothing behind. Where unnamed files are not available, a named temporary file is used,
-and any such file a killed process left is removed the next time the same output is written.
+leaves nothing behind. Where unnamed files are not available, a named temporary file is used.
+A temporary file a killed process left (named, or named just before it was to replace the
+target) is removed the next time the same output is written.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import secrets
 import tempfile
 from pathlib import Path
 
+from careprint.deliver import step
 from careprint.errors import OutputError
 
 
@@ -32,15 +34,16 @@ def write_atomic(path: Path, data: bytes, private: bool = False) -> None:
 def _write(path: Path, data: bytes, private: bool) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     mode = 0o600 if private else 0o666 & ~_umask()
+    _sweep(path)
     if hasattr(os, "O_TMPFILE"):
         with contextlib.suppress(OSError):
             _write_unnamed(path, data, mode)
             return
-    _sweep(path)  # an unnamed file leaves nothing behind; a named one may have
     _write_named(path, data, mode)
 
 
 def _write_unnamed(path: Path, data: bytes, mode: int) -> None:
+    step("open")
     fd = os.open(path.parent, os.O_TMPFILE | os.O_WRONLY, mode)
     try:
         _write_all(fd, data)
@@ -49,12 +52,14 @@ def _write_unnamed(path: Path, data: bytes, mode: int) -> None:
         # file (os.link does so only when given a directory descriptor)
         fds = os.open("/proc/self/fd", os.O_RDONLY | os.O_DIRECTORY)
         try:
+            step("link")
             os.link(str(fd), temp, src_dir_fd=fds, follow_symlinks=True)
         finally:
             os.close(fds)
     finally:
         os.close(fd)
     try:
+        step("replace")
         os.replace(temp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
@@ -63,12 +68,14 @@ def _write_unnamed(path: Path, data: bytes, mode: int) -> None:
 
 
 def _write_named(path: Path, data: bytes, mode: int) -> None:
+    step("open")
     fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         os.chmod(temp, mode)
         _write_all(fd, data)
         os.close(fd)
         fd = -1
+        step("replace")
         os.replace(temp, path)
     except BaseException:
         if fd >= 0:
@@ -80,8 +87,14 @@ def _write_named(path: Path, data: bytes, mode: int) -> None:
 
 def _write_all(fd: int, data: bytes) -> None:
     view = memoryview(data)
+    half = len(data) // 2
+    step("write")
+    while len(view) > half:  # the first half, then the rest: a stop between leaves half a file
+        view = view[os.write(fd, view[: len(view) - half]) :]
+    step("write more")
     while view:
         view = view[os.write(fd, view) :]
+    step("fsync")
     os.fsync(fd)
 
 

@@ -22,6 +22,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from careprint.deliver import step
+
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS deliveries (
     key     TEXT PRIMARY KEY,   -- sha256 of the handout's inputs + recipient
@@ -81,6 +83,7 @@ class Ledger:
 
     def record(self, key: str, state: str, channel: str) -> None:
         now = datetime.datetime.now().astimezone().isoformat(timespec="seconds")
+        step(f"ledger {state}")
         with self._db() as db:
             db.execute(
                 "INSERT INTO deliveries (key, state, channel, at) VALUES (?, ?, ?, ?) "

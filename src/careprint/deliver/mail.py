@@ -28,6 +28,7 @@ import jinja2
 from babel.dates import format_date
 
 from careprint.content.models import Client, Practice, Smtp
+from careprint.deliver import step
 from careprint.errors import CareprintError, UsageError
 
 log = logging.getLogger("careprint")
@@ -195,6 +196,7 @@ def send(settings: Smtp, msg: EmailMessage, display: str) -> None:
                 if code not in (250, 251):
                     raise smtplib.SMTPRecipientsRefused({address: (code, reply)})
             try:
+                step("smtp data")
                 code, reply = server.data(msg.as_bytes(policy=policy.SMTP))  # CRLF line ends
             except (OSError, smtplib.SMTPServerDisconnected) as exc:
                 raise Uncertain(str(exc)) from None
