@@ -4,9 +4,10 @@
     python bench/run.py --quick    # the same figures with fewer repetitions (under 2 minutes)
 
 Measures, on this machine and in this run: careprint's handout warm (ms per page, median of
-rounds), the peer harness in ../shared/bench-peers (ReportLab platypus, a pre-broken ReportLab
-canvas, typst, WeasyPrint, fpdf2), `python generate.py` cold (fresh processes), 1,000
-personalized handouts written to disk with every core, KB per page and peak memory. The last
+rounds), and with each part of the fast path switched on in turn, from plain ReportLab; the peer
+harness in ../shared/bench-peers (ReportLab platypus, a pre-broken ReportLab canvas, typst,
+WeasyPrint, fpdf2); `python generate.py` cold and one handout cold (fresh processes); 1,000
+personalized handouts written to disk with every core; KB per page and peak memory. The last
 line is the RESULT line (see bench/README.md).
 """
 
@@ -77,15 +78,15 @@ def pages_of(pdf: bytes) -> int:
 # -- careprint, warm ---------------------------------------------------------------------------
 
 
-def warm(rounds: int, repeat: int) -> dict[str, object]:
+def warm(rounds: int, repeat: int, fast: bool = True) -> dict[str, object]:
     """The example clients' handouts, rendered again and again in this process, to memory."""
-    from careprint import build
+    from careprint.app import handouts
     from careprint.workspace import Workspace
 
-    ws = Workspace(ROOT)
+    ws = Workspace(ROOT, fast=fast)
     clients = sorted((ROOT / "clients").glob("*.yaml"))
     out = Path(tempfile.gettempdir())
-    sizes = [build.handout(ws, path, out) for path in clients]  # warm-up: caches filled
+    sizes = [handouts.handout(ws, path, out) for path in clients]  # warm-up: caches filled
     pages = sum(pages_of(made.data) for made in sizes)
     kb = sum(len(made.data) for made in sizes) / 1024
     per_page = []
@@ -93,7 +94,7 @@ def warm(rounds: int, repeat: int) -> dict[str, object]:
         start = time.perf_counter()
         for _ in range(repeat):
             for path in clients:
-                build.handout(ws, path, out)
+                handouts.handout(ws, path, out)
         per_page.append((time.perf_counter() - start) * 1000 / (pages * repeat))
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return {
@@ -103,6 +104,58 @@ def warm(rounds: int, repeat: int) -> dict[str, object]:
         "kb_per_page": kb / pages,
         "rss_mb": rss,
     }
+
+
+# -- the parts of the fast path ---------------------------------------------------------------
+
+PARTS = [
+    ("plain ReportLab (CAREPRINT_PLAIN=1)", "plain"),
+    ("+ parts laid out once per process", "kept"),
+    ("+ parts drawn once, copied into seeded PDFs", "replay"),
+    ("+ font subsets made once (the whole fast path)", "fast"),
+]
+
+
+def part(config: str, rounds: int, repeat: int) -> float:
+    """Warm ms per page with the fast path up to ``config`` (in this process: run it alone)."""
+    from careprint.render import compat, replay
+
+    if config in ("kept", "replay"):
+        compat.keep_subsets = lambda font: None  # each subset made per document again
+    if config == "kept":
+        replay.Replay.draw = lambda self, canvas, draw: draw(canvas)  # drawn every time
+    return float(warm(rounds, repeat, fast=config != "plain")["ms_per_page"])
+
+
+def parts(quick: bool) -> list[tuple[str, float]]:
+    """Each configuration of PARTS in a process of its own: warm ms per page."""
+    found = []
+    for label, config in PARTS:
+        done = subprocess.run(
+            [sys.executable, __file__, "--part", config] + (["--quick"] if quick else []),
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        found.append((label, float(done.stdout.strip())))
+    return found
+
+
+def handout_cold(times: int) -> float:
+    """`careprint handout clients/dossier-0147.yaml` in fresh processes: median seconds."""
+    walls = []
+    with tempfile.TemporaryDirectory() as scratch:
+        ws = copy_workspace(Path(scratch) / "practice")
+        for _ in range(times):
+            start = time.perf_counter()
+            subprocess.run(
+                [sys.executable, "-m", "careprint", "handout", "clients/dossier-0147.yaml"],
+                cwd=ws,
+                check=True,
+                stdout=subprocess.DEVNULL,
+            )
+            walls.append(time.perf_counter() - start)
+    return statistics.median(walls)
 
 
 # -- peers -----------------------------------------------------------------------------------
@@ -207,17 +260,25 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer repetitions")
     parser.add_argument("--no-peers", action="store_true", help="skip the peer engines")
+    parser.add_argument("--part", help=argparse.SUPPRESS)  # one configuration of PARTS
     args = parser.parse_args()
     quick = args.quick
+    if args.part:
+        print(f"{part(args.part, rounds=3 if quick else 5, repeat=3 if quick else 6):.3f}")
+        return
 
     say("machine ...")
     loop_s = machine()
     say("careprint warm ...")
     mine = warm(rounds=5 if quick else 9, repeat=3 if quick else 10)
     say(f"  {mine['ms_per_page']:.2f} ms/page")
+    say("the parts of the fast path ...")
+    steps = parts(quick)
     found = {} if args.no_peers else peers(quick)
     say("generate.py cold ...")
     generate_s = cold(3 if quick else 5)
+    say("one handout cold ...")
+    handout_s = handout_cold(5 if quick else 11)
     say("1,000 handouts ...")
     batch_s, batch_rss = batch(1000)
 
@@ -229,7 +290,13 @@ def main() -> None:
     for name, value, spread in rows:
         print(f"| {name} | {value:.2f} | {spread} |")
     print()
+    print("| fast path, part by part | ms/page (warm) |")
+    print("|---|---:|")
+    for label, value in steps:
+        print(f"| {label} | {value:.2f} |")
+    print()
     print(f"machine: a pure-Python loop of 10 million additions took {loop_s:.2f} s")
+    print(f"one handout cold (careprint handout clients/dossier-0147.yaml): {handout_s:.2f} s")
     print(f"generate.py cold: {generate_s:.2f} s (median of {3 if quick else 5})")
     print(f"1,000 handouts, {os.cpu_count()} cores: {batch_s:.2f} s")
     print(f"KB per page: {mine['kb_per_page']:.1f}")
@@ -243,7 +310,8 @@ def main() -> None:
         f"typst_ms_per_page={peer('typst')} reportlab_ms_per_page={peer('rl-platypus')} "
         f"generate_cold_s={generate_s:.2f} batch1000_s={batch_s:.2f} "
         f"kb_per_page={float(mine['kb_per_page']):.1f} "  # type: ignore[arg-type]
-        f"rss_mb={max(float(mine['rss_mb']), batch_rss):.0f}"  # type: ignore[arg-type]
+        f"rss_mb={max(float(mine['rss_mb']), batch_rss):.0f} "  # type: ignore[arg-type]
+        f"handout_cold_s={handout_s:.2f}"
     )
 
 

@@ -211,7 +211,6 @@ def _make(
 ) -> None:
     """Leaflet jobs, then handouts, one process per core; each file told when written."""
     from careprint.app import batch as batches
-    from careprint.deliver.files import write_all_atomic
 
     failed = 0
     total = len(work) + len(clients)
@@ -224,7 +223,7 @@ def _make(
                 written = [] if result.written is None else [(result.written, result.size)]
             else:
                 files, error = result
-                write_all_atomic({Path(path): data for path, data in files})
+                batches.write(files)
                 written = [(Path(path), len(data)) for path, data in files]
             if error:
                 failed += 1
@@ -314,18 +313,19 @@ def handout(
     if not by_email and len(paths) > 2:  # several: one process per core
         _make(ws, [], paths, out_dir, strict)
         return
-    from careprint.app.email import email_handout
     from careprint.app.handouts import handout as make
-    from careprint.deliver.files import write_atomic
+    from careprint.app.handouts import write
 
     failed = 0
     with _progress(len(paths), "Handouts") as step:
         for path in paths:
             try:
                 made = make(ws, path, out_dir, strict)
-                write_atomic(made.path, made.data, private=True)
+                write(made)
                 click.echo(f"wrote {ws.display(made.path)} ({len(made.data) // 1024} KB)")
                 if by_email:
+                    from careprint.app.email import email_handout  # only then: SMTP, jinja2
+
                     _report(
                         ws, path, email_handout(ws, path, made.content, made.data, again, encrypt)
                     )

@@ -78,10 +78,10 @@ def _render(job: HandoutJob) -> HandoutOutput | Done:
 
 
 def _write(client: Path, made: HandoutOutput) -> Done:
-    from careprint.deliver.files import write_atomic
+    from careprint.app.handouts import write
 
     try:
-        write_atomic(made.path, made.data, private=True)
+        write(made)
     except CareprintError as exc:
         return Done(client, None, error=str(exc))
     return Done(client, made.path, len(made.data))
@@ -193,6 +193,13 @@ def _language_of(path: str) -> bytes:
 
 LeafletJob = tuple[str, str | None, list[str], bool, str, bool]  # name, language, layouts, ...
 Leaflets = tuple[list[tuple[str, bytes]], str]  # the files (path, bytes), or the error's text
+
+
+def write(files: list[tuple[str, bytes]]) -> None:
+    """Write a leaflet job's files, each atomically (all were made before the first is written)."""
+    from careprint.deliver.files import write_all_atomic
+
+    write_all_atomic({Path(path): data for path, data in files})
 
 
 def _leaflet(job: LeafletJob) -> Leaflets:

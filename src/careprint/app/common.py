@@ -52,11 +52,11 @@ def logo(ws: Workspace, cmyk: bool = False) -> Artwork:
         getattr(colours, role).rgb.lower(): getattr(colours, role).cmyk
         for role in artwork.BRAND_ROLES
     }
-    key = ("logo", ws.read(path).digest, cmyk and tuple(sorted(brand.items())), ws.fast)
+    key = ("logo", ws.read(path).digest, cmyk and tuple(sorted(brand.items())))
 
     def make() -> Artwork:
         drawing = _drawing(ws, path, "logo")
-        return Artwork(artwork.in_cmyk(drawing, brand) if cmyk else drawing, cmyk, ws.fast)
+        return Artwork(artwork.in_cmyk(drawing, brand) if cmyk else drawing, cmyk)
 
     return ws.cache.get(key, make)
 
@@ -65,11 +65,11 @@ def outline(ws: Workspace, view: str) -> Artwork:
     """A body outline (templates/body/VIEW.svg) in the practice's colours."""
     path = ws.root / "templates" / "body" / f"{view}.svg"
     fill, stroke = outline_colours(Palette.of(ws.practice.model.colours, cmyk=False))
-    key = ("outline", ws.read(path).digest, fill.hexval(), stroke.hexval(), ws.fast)
+    key = ("outline", ws.read(path).digest, fill.hexval(), stroke.hexval())
 
     def make() -> Artwork:
         drawing = _drawing(ws, path, "body outline")
-        return Artwork(artwork.recoloured(drawing, fill, stroke), False, ws.fast)
+        return Artwork(artwork.recoloured(drawing, fill, stroke))
 
     return ws.cache.get(key, make)
 
@@ -162,6 +162,7 @@ def language_name(language: str) -> str:
         return language
 
 
-def fit_lines(excess_points: float) -> int:
+def fit_lines(excess_points: float) -> str:
     """About how many 12 pt lines (with their leading: about 6 mm) make ``excess_points``."""
-    return max(1, round(excess_points / 72 * 25.4 / 6 + 0.49))
+    lines = max(1, round(excess_points / 72 * 25.4 / 6 + 0.49))
+    return "1 line" if lines == 1 else f"{lines} lines"

@@ -12,6 +12,7 @@ from careprint.app import common
 from careprint.content import i18n
 from careprint.content.dosage import Dose
 from careprint.content.models import Choice, Client, Labels, Practice, SelfMassage
+from careprint.deliver.files import write_atomic
 from careprint.errors import FitError
 from careprint.layout.artwork import Artwork
 from careprint.layout.blocks import BULLET
@@ -195,6 +196,11 @@ def handout(ws: Workspace, path: Path, out_dir: Path, strict: bool = False) -> H
     return HandoutOutput(out_dir / handout_name(path, data), pdf, data)
 
 
+def write(made: HandoutOutput) -> None:
+    """Write the handout atomically, readable by its owner only (it holds health data)."""
+    write_atomic(made.path, made.data, private=True)
+
+
 def _too_long(ws: Workspace, path: Path, data: HandoutContent, exc: PointTooLong) -> FitError:
     excess_mm = exc.excess / 72 * 25.4
     lines = common.fit_lines(exc.excess)
@@ -204,10 +210,10 @@ def _too_long(ws: Workspace, path: Path, data: HandoutContent, exc: PointTooLong
     if exc.has_note:
         index = next(i for i, (c, _) in enumerate(data.points) if c.id == exc.point and c.note)
         doc = ws.client(path).doc
-        fix = f"Shorten the note for this point by about {lines} lines."
+        fix = f"Shorten the note for this point by about {lines}."
         return doc.error(("points", index, "note"), what, fix, cls=FitError)  # type: ignore[return-value]
     doc = ws.library[exc.point].doc
-    fix = f"Shorten 'where', 'how', 'avoid' or 'stop_if' by about {lines} lines."
+    fix = f"Shorten 'where', 'how', 'avoid' or 'stop_if' by about {lines}."
     return doc.error(("how",), what, fix, cls=FitError)  # type: ignore[return-value]
 
 
@@ -256,13 +262,13 @@ def _library_too_long(
         return ws.library[exc.point].doc.error(  # type: ignore[return-value]
             ("how",),
             f"{what} too long.",
-            f"Shorten 'where', 'how', 'avoid' or 'stop_if' by about {lines} lines.",
+            f"Shorten 'where', 'how', 'avoid' or 'stop_if' by about {lines}.",
             cls=FitError,
         )
     return translator.error(  # type: ignore[return-value]
         f"{exc.point}:how",
         f"in {common.language_name(language)} ({language}), {what} too long.",
         f"Shorten the translation of 'where', 'how', 'avoid' or 'stop_if' of "
-        f"'{exc.point}' by about {lines} lines.",
+        f"'{exc.point}' by about {lines}.",
         FitError,
     )

@@ -20,11 +20,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from babel import Locale, UnknownLocaleError
-from babel.messages.catalog import Catalog, Message
-from babel.messages.pofile import PoFileError, read_po, write_po
 
 from careprint.content.models import (
     Block,
@@ -38,6 +36,9 @@ from careprint.content.models import (
     ToolNames,
 )
 from careprint.errors import CareprintError, InputError
+
+if TYPE_CHECKING:  # Babel's catalogues are imported where PO files are read or written
+    from babel.messages.catalog import Catalog, Message
 
 LIBRARY = "self-massage"
 LABELS = "labels"
@@ -180,6 +181,8 @@ def email_sources(text: str, display: str) -> list[Source]:
 
 def template(sources: list[Source], language: str, owner: str = "", address: str = "") -> Catalog:
     """A fresh catalogue of ``sources`` for ``language``, nothing translated yet."""
+    from babel.messages.catalog import Catalog
+
     catalog = Catalog(
         locale=language.replace("-", "_"),
         project=owner or "careprint",
@@ -287,6 +290,8 @@ def read(path: Path, display: str, language: str) -> Catalog:
 
 def parse(data: bytes, display: str, language: str) -> Catalog:
     """A PO file's bytes (see :func:`read`)."""
+    from babel.messages.pofile import PoFileError, read_po
+
     try:
         catalog = read_po(io.BytesIO(data), locale=language.replace("-", "_"), abort_invalid=True)
     except PoFileError as exc:
@@ -349,6 +354,8 @@ def write(catalog: Catalog, old: Catalog | None = None) -> bytes:
 
 
 def _po_bytes(catalog: Catalog) -> bytes:
+    from babel.messages.pofile import write_po
+
     out = io.BytesIO()
     write_po(out, catalog, width=76, include_previous=True, sort_output=False)
     return out.getvalue()

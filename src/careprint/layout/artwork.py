@@ -1,10 +1,5 @@
 """Vector artwork (the practice's logo, the body outlines): read from SVG, recoloured for the
-edition's inks, and drawn.
-
-An :class:`Artwork` made for the fast path renders its drawing to PDF operators once and
-copies them wherever it is drawn; the caller keeps it (by the content it was made from) for as
-long as it is useful. On the plain path it is rendered by ReportLab every time.
-"""
+edition's inks, and drawn."""
 
 from __future__ import annotations
 
@@ -20,32 +15,22 @@ from reportlab.lib.colors import CMYKColor, Color, rgb2cmyk
 from reportlab.pdfgen.canvas import Canvas
 
 from careprint.errors import ArtworkError
-from careprint.render import compat
 
 BRAND_ROLES = ("primary", "accent", "tint", "text")
 
 
 class Artwork:
-    """A drawing to draw on pages; ``copied``: rendered to operators once, then copied."""
+    """A drawing to draw on pages, in RGB or (``cmyk``) in the print shop's inks."""
 
-    def __init__(self, drawing: Drawing, cmyk: bool = False, copied: bool = True) -> None:
+    def __init__(self, drawing: Drawing, cmyk: bool = False) -> None:
         self.drawing = drawing
         self.width, self.height = float(drawing.width), float(drawing.height)
         self.cmyk = cmyk
-        self.copied = copied
-        self._operators: dict[str, str | None] = {}  # by first font; None: not copyable
 
     def draw(self, canvas: Canvas, x: float, y: float, font: str) -> None:
         """Draw at (x, y); ``font`` is the drawing's first font (never Helvetica)."""
-        operators = self._operators_for(font) if self.copied else None
-        if operators is None:
-            self.drawing.initialFontName = font
-            _render(self.drawing, canvas, x, y)
-            return
-        canvas.saveState()
-        canvas.translate(x, y)
-        canvas.addLiteral(operators)
-        canvas.restoreState()
+        self.drawing.initialFontName = font
+        _render(self.drawing, canvas, x, y)
 
     def fit(self, canvas: Canvas, x: float, y: float, size: float, font: str) -> None:
         """Draw scaled to fit a ``size`` square with its lower left corner at (x, y)."""
@@ -55,16 +40,6 @@ class Artwork:
         canvas.scale(scale, scale)
         self.draw(canvas, 0, 0, font)
         canvas.restoreState()
-
-    def _operators_for(self, font: str) -> str | None:
-        if font not in self._operators:
-            scratch = Canvas(io.BytesIO(), enforceColorSpace="cmyk" if self.cmyk else None)
-            self.drawing.initialFontName = font
-            _render(self.drawing, scratch, 0, 0)
-            used = compat.resources(scratch)
-            named = used.other or used.states or compat.fonts_named(scratch)
-            self._operators[font] = None if named else compat.operators(scratch)
-        return self._operators[font]
 
 
 def _render(drawing: Drawing, canvas: Canvas, x: float, y: float) -> None:

@@ -16,6 +16,7 @@ from careprint.layout.blocks import markup
 from careprint.layout.brand import Palette
 from careprint.layout.diagram import marker, zone_swatch
 from careprint.layout.rtl import draw_line, para
+from careprint.render import compat
 
 SIZE = 12.0  # body text, points; nothing on the handout is smaller
 MARGIN = 18 * mm
@@ -67,9 +68,7 @@ class Stack(Flowable):  # type: ignore[misc]
         return []
 
     def draw(self) -> None:
-        # platypus marks a flowable it had to move to the next page and expects a fresh one
-        # in the next document; a stack may be drawn again in another document
-        self.__dict__.pop("_postponed", None)
+        compat.drawn_again(self)  # a stack may be drawn again in another document
         assert self._laid is not None
         _, total, placed = self._laid
         for part, bottom in placed:

@@ -21,7 +21,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from xml.sax.saxutils import unescape
 
-import uharfbuzz
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.fonts import tt2ps
 from reportlab.lib.styles import ParagraphStyle
@@ -100,6 +99,8 @@ def _direction(text: str) -> str:
 def glyphs(text: str, fonts: tuple[str, ...]) -> str:
     """The shaped glyphs of every word of ``text`` in each of ``fonts``, as ReportLab encodes
     them (joined letter forms and ligatures are characters of their own)."""
+    import uharfbuzz
+
     words = sorted(set(text.split()))  # in a fixed order: ReportLab numbers new glyphs as met
     found: list[str] = []
     for font in fonts:

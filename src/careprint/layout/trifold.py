@@ -43,7 +43,7 @@ def qr_code(url: str, colour: Color, cmyk: bool) -> Artwork:
     size = QR_SIZE
     drawing = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0])
     drawing.add(qr)
-    return Artwork(drawing, cmyk, copied=False)
+    return Artwork(drawing, cmyk)
 
 
 def rings(canvas: Canvas, cx: float, cy: float, colour: object) -> None:

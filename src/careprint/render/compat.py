@@ -213,6 +213,12 @@ def add_states(canvas: Canvas, states: tuple[tuple[object, str], ...]) -> bool:
     return True
 
 
+def drawn_again(flowable: Any) -> None:
+    """Let platypus draw ``flowable`` in another document: it marks a flowable it had to move
+    to the next page, and expects a fresh one in the next document."""
+    flowable.__dict__.pop("_postponed", None)
+
+
 # -- the self-test ------------------------------------------------------------------------------
 
 _works: bool | None = None  # a fact about the installed ReportLab, found once per process

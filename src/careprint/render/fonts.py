@@ -69,9 +69,9 @@ def register(data: bytes, file: str, fast: bool) -> Face:
     digest = hashlib.sha256(data).hexdigest()[:16]
     stem = file.rsplit("/", 1)[-1].rsplit(".", 1)[0]
     name = f"{stem}-{digest}" + ("" if fast else "-plain")
-    try:
+    if name in pdfmetrics.getRegisteredFontNames():  # asking getFont would search for it
         font = pdfmetrics.getFont(name)
-    except KeyError:
+    else:
         try:
             font = TTFont(name, io.BytesIO(data))
         except (TTFError, OSError, ValueError, AssertionError, IndexError, KeyError):

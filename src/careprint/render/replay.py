@@ -145,9 +145,7 @@ class Kept(Flowable):  # type: ignore[misc]
         return []
 
     def draw(self) -> None:
-        # platypus marks a flowable it had to move to the next page and expects a fresh one
-        # in the next document; this one is drawn again in many documents
-        self.__dict__.pop("_postponed", None)
+        compat.drawn_again(self)  # in many documents
         self.replay.draw(self.canv, lambda canvas: self.part.drawOn(canvas, 0, 0))
 
 
