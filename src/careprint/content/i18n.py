@@ -25,17 +25,15 @@ from typing import Any
 from babel import Locale, UnknownLocaleError
 from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import PoFileError, read_po, write_po
+from pydantic import BaseModel
 
 from careprint.content.models import (
     Block,
-    HandoutLabels,
     Labels,
     Leaflet,
     Plural,
     Practice,
     SelfMassage,
-    SideNames,
-    ToolNames,
 )
 from careprint.errors import CareprintError, InputError
 
@@ -106,13 +104,15 @@ LIBRARY_NOTES = {
     "how": "How to massage it; short sentences. Column about 95 mm wide.",
     "avoid": "What not to do; one bullet in a half-width column (about 80 mm).",
     "stop_if": "Completes 'Stop and call us if ...'; one bullet, half-width column.",
+    "urgent_if": "Completes 'Stop and call your GP or the huisartsenpost at once if ...'; "
+    "one bullet, half-width column.",
 }
 
 
 def library_sources(entries: Iterable[SelfMassage]) -> list[Source]:
     found = []
     for entry in entries:
-        for name in ("muscle", "complaints", "where", "how", "avoid", "stop_if"):
+        for name in LIBRARY_NOTES:
             value = getattr(entry, name)
             note = f"Self-massage '{entry.id}' ({entry.latin}). {LIBRARY_NOTES[name]}"
             if isinstance(value, list):
@@ -148,7 +148,7 @@ def label_sources(
                 continue
             if isinstance(value, Plural):
                 found.append(Source(key, (value.one, value.other), note))
-            elif isinstance(value, SideNames | ToolNames | HandoutLabels):
+            elif isinstance(value, BaseModel):
                 walk(value, key)
             elif isinstance(value, list):
                 for index, item in enumerate(value, start=1):
@@ -493,7 +493,7 @@ def translate_entry(entry: SelfMassage, tr: Translator) -> SelfMassage:
     update: dict[str, Any] = {}
     for name in ("muscle", "where", "how"):
         update[name] = tr.get(f"{entry.id}:{name}", getattr(entry, name))
-    for name in ("complaints", "avoid", "stop_if"):
+    for name in ("complaints", "avoid", "stop_if", "urgent_if"):
         update[name] = [
             tr.get(f"{entry.id}:{name}:{i}", item)
             for i, item in enumerate(getattr(entry, name), start=1)
@@ -521,7 +521,7 @@ def translate_labels(labels: Labels, tr: Translator) -> Labels:
                 update[name] = tr.language
             elif isinstance(value, Plural):
                 update[name] = tr.plural(key, value)
-            elif isinstance(value, SideNames | ToolNames | HandoutLabels):
+            elif isinstance(value, BaseModel):
                 update[name] = walk(value, key)
             elif isinstance(value, list):
                 update[name] = [tr.get(f"{key}:{i}", v) for i, v in enumerate(value, start=1)]
