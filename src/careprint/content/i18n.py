@@ -23,17 +23,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from babel import Locale, UnknownLocaleError
+from pydantic import BaseModel
 
 from careprint.content.models import (
     Block,
-    HandoutLabels,
     Labels,
     Leaflet,
     Plural,
     Practice,
     SelfMassage,
-    SideNames,
-    ToolNames,
 )
 from careprint.errors import CareprintError, InputError
 
@@ -107,13 +105,15 @@ LIBRARY_NOTES = {
     "how": "How to massage it; short sentences. Column about 95 mm wide.",
     "avoid": "What not to do; one bullet in a half-width column (about 80 mm).",
     "stop_if": "Completes 'Stop and call us if ...'; one bullet, half-width column.",
+    "urgent_if": "Completes 'Stop and call your GP or the huisartsenpost at once if ...'; "
+    "one bullet, half-width column.",
 }
 
 
 def library_sources(entries: Iterable[SelfMassage]) -> list[Source]:
     found = []
     for entry in entries:
-        for name in ("muscle", "complaints", "where", "how", "avoid", "stop_if"):
+        for name in LIBRARY_NOTES:
             value = getattr(entry, name)
             note = f"Self-massage '{entry.id}' ({entry.latin}). {LIBRARY_NOTES[name]}"
             if isinstance(value, list):
@@ -149,7 +149,7 @@ def label_sources(
                 continue
             if isinstance(value, Plural):
                 found.append(Source(key, (value.one, value.other), note))
-            elif isinstance(value, SideNames | ToolNames | HandoutLabels):
+            elif isinstance(value, BaseModel):
                 walk(value, key)
             elif isinstance(value, list):
                 for index, item in enumerate(value, start=1):
@@ -504,7 +504,7 @@ def translate_entry(entry: SelfMassage, tr: Translator) -> SelfMassage:
     update: dict[str, Any] = {}
     for name in ("muscle", "where", "how"):
         update[name] = tr.get(f"{entry.id}:{name}", getattr(entry, name))
-    for name in ("complaints", "avoid", "stop_if"):
+    for name in ("complaints", "avoid", "stop_if", "urgent_if"):
         update[name] = [
             tr.get(f"{entry.id}:{name}:{i}", item)
             for i, item in enumerate(getattr(entry, name), start=1)
@@ -532,7 +532,7 @@ def translate_labels(labels: Labels, tr: Translator) -> Labels:
                 update[name] = tr.language
             elif isinstance(value, Plural):
                 update[name] = tr.plural(key, value)
-            elif isinstance(value, SideNames | ToolNames | HandoutLabels):
+            elif isinstance(value, BaseModel):
                 update[name] = walk(value, key)
             elif isinstance(value, list):
                 update[name] = [tr.get(f"{key}:{i}", v) for i, v in enumerate(value, start=1)]

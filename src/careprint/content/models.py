@@ -174,7 +174,7 @@ class Leaflet(Model):
 # -- self-massage/<id>.yaml --------------------------------------------------------------------
 
 Region = Literal["head", "neck", "shoulder", "arm", "back", "hip", "leg", "foot"]
-Tool = Literal["fingers", "thumb", "knuckles", "ball", "hand"]
+Tool = Literal["fingers", "thumb", "knuckles", "ball", "hand", "pinch"]
 View = Literal["front", "back", "side", "head"]
 Side = Literal["left", "right", "both"]
 
@@ -224,6 +224,15 @@ class Diagram(Model):
     )
 
 
+class Maximum(Model):
+    """The most a client file may ask of a point: a therapist may lower the dosage, and raise
+    it only up to here."""
+
+    hold: Hold
+    repeats: Repeats
+    per_day: PerDay
+
+
 class SelfMassage(Model):
     id: str = Field(
         pattern=r"^[a-z0-9][a-z0-9-]*$",
@@ -237,15 +246,41 @@ class SelfMassage(Model):
     )
     where: Text = Field(description="How to find the spot.")
     how: Text = Field(description="Position, what to press with, what to do.")
-    tool: Tool = Field(description="What to press with (ball: against a wall or the floor).")
+    tool: Tool = Field(
+        description="What to press with (ball: against a wall; pinch: between thumb and fingers)."
+    )
     pressure: Pressure = Field(description="Target and stop level on the 0-10 scale.")
     hold: Hold
     repeats: Repeats
     per_day: PerDay
     rest_days: RestDays
+    maximum: Maximum = Field(
+        description="The most a client file may set for hold, repeats and per_day."
+    )
+    instruction_first: bool = Field(
+        default=False,
+        description="Only for clients who practised it in the practice first; the handout says so.",
+    )
     avoid: list[Text] = Field(min_length=1, description="What not to do; when not to massage.")
-    stop_if: list[Text] = Field(min_length=1, description="When to stop and call the practice.")
+    stop_if: list[Text] = Field(
+        min_length=1, description="When to stop and call the practice (in its opening hours)."
+    )
+    urgent_if: list[Text] = Field(
+        min_length=1,
+        description="When to stop and call the GP or the huisartsenpost at once, or 112.",
+    )
     diagram: Diagram = Field(description="The press points and pain zones on a body outline.")
+
+    @model_validator(mode="after")
+    def _within_maximum(self) -> SelfMassage:
+        for name in ("hold", "repeats", "per_day"):
+            own, most = getattr(self, name), getattr(self.maximum, name)
+            if own > most:
+                raise ValueError(
+                    f"'{name}' is {own}, above this point's maximum of {most}; "
+                    f"lower '{name}' or raise 'maximum: {name}:'"
+                )
+        return self
 
 
 # -- clients/<file>.yaml -----------------------------------------------------------------------
@@ -400,6 +435,18 @@ class ToolNames(Model):
     knuckles: Text = Field(description="Pressing with the knuckles.")
     ball: Text = Field(description="A tennis ball or massage ball.")
     hand: Text = Field(description="The whole hand.")
+    pinch: Text = Field(description="A pinch grip between the thumb and the fingers.")
+
+
+class ScaleWords(Model):
+    """Words under the 0-10 pressure scale, so each number means the same to every reader."""
+
+    none: Text = Field(description="At 0: no pain at all.")
+    light: Text = Field(description="At 2: light, hardly painful.")
+    clear: Text = Field(description="At 4: clearly felt, still fine.")
+    painful: Text = Field(description="At 6: painful: too much, stop here at the latest.")
+    severe: Text = Field(description="At 8: very painful.")
+    worst: Text = Field(description="At 10: the worst pain you can imagine.")
 
 
 class HandoutLabels(Model):
@@ -409,11 +456,17 @@ class HandoutLabels(Model):
     consult: Text = Field(description="Line under the title; {date} and {therapist}.")
     intro: Text = Field(description="Short introduction on page 1.")
     scale: Text = Field(description="How the 0-10 pressure scale works.")
+    scale_words: ScaleWords = Field(description="Words for the levels of the pressure scale.")
+    next_day: Text = Field(
+        description="The rule for the day after: no bruises, no more pain than before."
+    )
     legend_point: Text = Field(description="Beside the press marker under each diagram.")
     legend_zone: Text = Field(description="Beside the shaded zone under each diagram.")
     side: Text = Field(description="Label before the side of the body.")
     sides: SideNames = Field(description="Names of the sides of the body.")
-    helps: Text = Field(description="Label before the complaints a point often helps with.")
+    helps: Text = Field(
+        description="Label before the complaints a point often plays a part in (not a promise)."
+    )
     where: Text = Field(description="Heading above where to find the point.")
     how: Text = Field(description="Heading above how to massage it.")
     tool: Text = Field(description="Label before what to press with.")
@@ -430,15 +483,32 @@ class HandoutLabels(Model):
     rest_value: Plural = Field(description="Rest days a week.")
     rest_none: Text = Field(description="When there are no rest days.")
     avoid: Text = Field(description="Heading above what to avoid.")
-    stop_if: Text = Field(description="Heading above when to stop, per point.")
+    stop_if: Text = Field(description="Heading above when to stop and call the practice.")
+    urgent_if: Text = Field(
+        description="Heading above when to stop and call the GP, the huisartsenpost or 112."
+    )
+    instruction_first: Text = Field(
+        description="On a point given only after practising it in the practice."
+    )
+    ask_first_heading: Text = Field(description="Heading of the 'ask us first if' box on page 1.")
+    ask_first: list[Text] = Field(
+        min_length=1, description="When to ask the practice before starting: one line each."
+    )
     note: Text = Field(description="Heading above the therapist's tip for one point.")
     notes: Text = Field(description="Heading above the therapist's notes.")
     calendar: Text = Field(description="Heading of the week calendar.")
     calendar_hint: Text = Field(description="How to use the week calendar.")
     calendar_point: Text = Field(description="Heading of the calendar's first column.")
+    rest_day: Text = Field(description="In the calendar, on a day without self-massage.")
     cautions_heading: Text = Field(description="Heading of the closing cautions.")
     cautions: list[Text] = Field(min_length=1, description="When to stop and call the practice.")
-    emergency: Text = Field(description="When to call the emergency number.")
+    urgent_heading: Text = Field(
+        description="Heading of the closing signs that need the GP or huisartsenpost at once."
+    )
+    urgent: list[Text] = Field(
+        min_length=1, description="When to call the GP or the huisartsenpost at once."
+    )
+    emergency: Text = Field(description="When to call the emergency number 112.")
     contact: Text = Field(description="Line above the practice's contact details.")
     questions: Text = Field(description="Heading above lines for the client's own questions.")
     page: Text = Field(description="Page numbers; {page} and {pages}.")
