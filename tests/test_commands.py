@@ -6,6 +6,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from pypdf import PdfReader
+
 from tests.conftest import Run
 
 
@@ -86,7 +88,8 @@ def test_a_logo_with_a_picture_inside_prints_on_handouts_and_leaflets(
     assert build.code == 0, build.err
     (handout,) = (workspace / "out" / "handouts").glob("*.pdf")
     leaflet = workspace / "out" / "leaflets" / "triggerpointtherapie-nl-trifold.pdf"
-    assert red_pages(handout) == [True] * 5  # the header of every page
+    assert red_pages(handout) == [True] * len(PdfReader(handout).pages)  # every page's header
+    assert len(PdfReader(handout).pages) >= 5
     assert red_pages(leaflet) == [True, False]  # the cover, on the outside of the sheet
 
 

@@ -249,27 +249,57 @@ CASES = {
         "  Change the value (how strong the pressure may feel on the 0-10 scale, where 0 is no pain and 10 the worst imaginable)."
     ),
     "library-stop-below-target.yaml": (
-        "self-massage/levator-scapulae.yaml, line 19: 'pressure': the stop level (4) must be higher than the target (5).\n"
+        "self-massage/levator-scapulae.yaml, line 19: 'pressure': the stop level (2) must be higher than the target (3).\n"
         "    pressure:\n"
         "  Make 'stop' at least one more than 'target'."
     ),
     "library-too-long.yaml": (
-        "self-massage/levator-scapulae.yaml, line 13: the instructions for 'levator-scapulae' do not fit on one page: 245 mm too long.\n"
+        "self-massage/levator-scapulae.yaml, line 13: the instructions for 'levator-scapulae' do not fit on two pages: 533 mm too long.\n"
         "    how: |\n"
-        "  Shorten 'where', 'how', 'avoid' or 'stop_if' by about 41 lines."
+        "  Shorten 'where', 'how', 'avoid' or 'stop_if' by about 89 lines."
     ),
     "library-too-many-points.yaml": (
-        "self-massage/levator-scapulae.yaml, line 38: 'points': List should have at most 3 items after validation, not 4.\n"
+        "self-massage/levator-scapulae.yaml, line 45: 'points': List should have at most 3 items after validation, not 4.\n"
         "      points: [[1, 2], [3, 4], [5, 6], [7, 8]]\n"
         "  Check the value (where to press, as x, y in the view's units, for the right side of the body)."
     ),
     "library-tool-unknown.yaml": (
         "self-massage/levator-scapulae.yaml, line 18: unknown tool 'tennisbal'.\n"
         "    tool: tennisbal\n"
-        "  Use one of: fingers, thumb, knuckles, ball, hand."
+        "  Use one of: fingers, thumb, knuckles, ball, hand, pinch."
+    ),
+    "library-missing-urgent.yaml": (
+        "self-massage/levator-scapulae.yaml, line 1: 'urgent_if' is missing from the file.\n"
+        "    id: levator-scapulae\n"
+        "  Add 'urgent_if:' (when to stop and call the GP or the huisartsenpost at once, or 112), e.g. below this line."
+    ),
+    "library-missing-maximum.yaml": (
+        "self-massage/levator-scapulae.yaml, line 1: 'maximum' is missing from the file.\n"
+        "    id: levator-scapulae\n"
+        "  Add 'maximum:' (the most a client file may set for hold, repeats and per_day), e.g. below this line."
+    ),
+    "library-above-maximum.yaml": (
+        "self-massage/levator-scapulae.yaml, line 22: 'hold' is 60, more than this point's maximum (45).\n"
+        "    hold: 60\n"
+        "  Lower 'hold', or raise 'hold' under 'maximum:'."
+    ),
+    "library-stop-levels-merged.yaml": (
+        "self-massage/levator-scapulae.yaml, line 37: 'urgent_if' is empty.\n"
+        "    urgent_if: []\n"
+        "  Add at least one item (when to stop and call the GP or the huisartsenpost at once, or 112)."
+    ),
+    "client-above-maximum.yaml": (
+        "clients/dossier-0147.yaml, line 13: 'hold' is 90, more than the most 'levator-scapulae' allows (45).\n"
+        "        hold: 90\n"
+        "  Use at most 45, or leave 'hold' out for the library's 30."
+    ),
+    "client-repeats-above-maximum.yaml": (
+        "clients/dossier-0147.yaml, line 14: 'repeats' is 8, more than the most 'levator-scapulae' allows (4).\n"
+        "        repeats: 8\n"
+        "  Use at most 4, or leave 'repeats' out for the library's 3."
     ),
     "library-unknown-view.yaml": (
-        "self-massage/levator-scapulae.yaml, line 37: unknown view 'rug'.\n"
+        "self-massage/levator-scapulae.yaml, line 44: unknown view 'rug'.\n"
         "      view: rug\n"
         "  Use one of: front, back, side, head."
     ),
@@ -303,7 +333,7 @@ CASES = {
         "  Translate them (careprint translate export --lang en adds what is missing), or build without --strict."
     ),
     "po-plural-count.po": (
-        "translations/en/labels.po, line 183: 1 not translated: these texts would be printed in the source language.\n"
+        "translations/en/labels.po, line 233: 1 not translated: these texts would be printed in the source language.\n"
         '    msgctxt "labels:handout:seconds"\n'
         "  Translate them (careprint translate export --lang en adds what is missing), or build without --strict."
     ),
@@ -453,4 +483,7 @@ def test_points_lists_the_library_from_head_to_foot(workspace: Path, run: Run) -
     assert sorted(listed) == ids and len(ids) >= 20
     regions = [line[:-1] for line in result.out.splitlines() if not line.startswith(" ")]
     assert regions[0] == "head" and regions[-1] == "foot"
-    assert "  levator-scapulae      Schouderbladheffer  [Musculus levator scapulae]\n" in result.out
+    assert (
+        "  levator-scapulae      Spier tussen nek en schouderblad (schouderbladheffer)  "
+        "[Musculus levator scapulae]\n"
+    ) in result.out

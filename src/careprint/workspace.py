@@ -300,6 +300,14 @@ class Workspace:
                     f"Make them the same: id: {path.stem}, or rename the file to "
                     f"{loaded.model.id}.yaml.",
                 )
+            for name in ("hold", "repeats", "per_day"):
+                own, most = getattr(loaded.model, name), getattr(loaded.model.maximum, name)
+                if own > most:
+                    raise loaded.doc.error(
+                        (name,),
+                        f"'{name}' is {own}, more than this point's maximum ({most}).",
+                        f"Lower '{name}', or raise '{name}' under 'maximum:'.",
+                    )
             entries[path.stem] = loaded
         return entries
 
@@ -330,6 +338,16 @@ class Workspace:
                     f"there is no point '{choice.id}' in the library.",
                     _suggest(choice.id, ids) + listing,
                 )
+            entry = self.library[choice.id].model
+            for name in ("hold", "repeats", "per_day"):
+                own, most = getattr(choice, name), getattr(entry.maximum, name)
+                if own is not None and own > most:
+                    raise doc.error(
+                        ("points", index, name),
+                        f"'{name}' is {own}, more than the most '{choice.id}' allows ({most}).",
+                        f"Use at most {most}, or leave '{name}' out for the library's "
+                        f"{getattr(entry, name)}.",
+                    )
             key = (choice.id, choice.side)
             if key in seen:
                 raise doc.error(

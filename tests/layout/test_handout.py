@@ -48,12 +48,25 @@ def test_page_one_names_the_client_the_date_and_the_therapist(built: Path, stem:
     assert client.therapist in first
 
 
+def point_pages(texts: list[str], number: int, entry: SelfMassage) -> list[int]:
+    """The pages (0-based) a point takes: the page of its heading, and a page marked as its
+    continuation."""
+    heading = f"{number} {entry.muscle} {entry.latin}"
+    continued = f"{number} {entry.muscle} (vervolg)"
+    first = [i for i, text in enumerate(texts) if heading in text]
+    assert len(first) == 1, heading
+    return first + [i for i in (first[0] + 1,) if i < len(texts) and continued in texts[i]]
+
+
 @pytest.mark.parametrize("stem", CLIENTS)
 def test_each_point_has_its_own_page_in_order_with_its_dosage(built: Path, stem: str) -> None:
     pdf, client, entries = handout(built, stem)
     texts = page_texts(pdf)
+    starts = []
     for number, (choice, entry) in enumerate(zip(client.points, entries, strict=True), start=1):
-        page = texts[number]  # page 1 is the plan; point N is on page N + 1
+        pages = point_pages(texts, number, entry)
+        starts.append(pages[0])
+        page = " ".join(texts[i] for i in pages)  # its page, and the next when it goes on
         dose = Dose.of(entry, choice)
         assert f"{number} {entry.muscle} {entry.latin}" in page
         seconds = "seconde" if dose.hold == 1 else "seconden"
@@ -62,8 +75,11 @@ def test_each_point_has_its_own_page_in_order_with_its_dosage(built: Path, stem:
         assert f"Hoe vaak {dose.per_day} keer per dag" in page
         pressure = f"{entry.pressure.target} van 10, nooit meer dan {entry.pressure.stop}"
         assert f"Druk {pressure}" in page
-        for item in (*entry.avoid, *entry.stop_if):  # the point is whole on its page
+        for item in (*entry.avoid, *entry.stop_if, *entry.urgent_if):  # all of the point
             assert " ".join(item.split()) in page
+        before = page.index("Stop en bel meteen je huisarts of de huisartsenpost als")
+        assert before < page.index("Stop en bel ons als")  # the urgent signs first
+    assert starts == sorted(starts) and starts[0] >= 1  # in order, after the plan
 
 
 def test_client_overrides_replace_the_library_dosage(built: Path) -> None:
@@ -71,22 +87,25 @@ def test_client_overrides_replace_the_library_dosage(built: Path) -> None:
     levator = client.points[1]
     assert (levator.id, levator.hold) == ("levator-scapulae", 45)
     assert entries[1].hold != 45
-    assert "Vasthouden 45 seconden" in page_texts(pdf)[2]
+    texts = page_texts(pdf)
+    assert "Vasthouden 45 seconden" in texts[point_pages(texts, 2, entries[1])[0]]
     assert client.points[2].per_day == 2 != entries[2].per_day
-    assert "Hoe vaak 2 keer per dag" in page_texts(pdf)[3]
+    assert "Hoe vaak 2 keer per dag" in texts[point_pages(texts, 3, entries[2])[0]]
 
 
 @pytest.mark.parametrize("stem", CLIENTS)
 def test_a_diagram_beside_each_point(built: Path, stem: str) -> None:
     pdf, _, entries = handout(built, stem)
-    for page, entry in enumerate(entries, start=1):
+    texts = page_texts(pdf)
+    for number, entry in enumerate(entries, start=1):
+        page = point_pages(texts, number, entry)[0]
         heading = find_text(pdf, page, entry.muscle)
         below = [box for box in drawings(pdf, page) if box[1] < heading[1]]  # not the logo
         assert below, f"no body outline on page {page + 1}"
         left, bottom, right, top = max(below, key=lambda b: (b[2] - b[0]) * (b[3] - b[1]))
         # below the heading, in the left column, at least 60 mm wide and 80 mm tall on paper
         assert left < 30 * MM and heading[1] - top < 25 * MM
-        assert right - left > 60 * MM or top - bottom > 80 * MM
+        assert right - left > 60 * MM and top - bottom > 80 * MM
 
 
 @pytest.mark.parametrize("stem", CLIENTS)

@@ -237,7 +237,7 @@ EDITS = {
     "colour": ("practice.yaml", "#1F6F78", "#2B5D8A"),
     "logo": ("templates/brand/logo.svg", 'fill="#1F6F78"', 'fill="#8A2B5D"'),
     "label": ("templates/labels.yaml", "Hier druk je", "Druk hier"),
-    "library entry": ("self-massage/upper-trapezius.yaml", "tool: fingers", "tool: hand"),
+    "library entry": ("self-massage/upper-trapezius.yaml", "tool: pinch", "tool: hand"),
     "translation": ("translations/ar/labels.po", 'msgstr "صفحة {page}', 'msgstr "ص {page}'),
 }
 
@@ -277,7 +277,8 @@ def test_a_letter_outside_the_alphabet_is_drawn_not_copied(practice: Path) -> No
     notes = [part for part in kept if "Ősz" in repr(getattr(part.part, "parts", ""))]
     assert notes and not any(part.replay.copied for part in notes)
     assert sum(part.replay.copied for part in kept) > len(kept) / 2
-    assert "na een warme douche (Ősz)" in text_and_pixels(second)[3][0]
+    pages = [" ".join(text.split()) for text, _ in text_and_pixels(second)]
+    assert any("na een warme douche (Ősz)" in text for text in pages)
 
 
 def test_when_reportlab_is_not_as_expected_the_plain_path_is_taken(

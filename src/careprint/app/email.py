@@ -100,7 +100,10 @@ def email_handout(
         client,
         text,
         attachment,
-        content.labels.handout.attachment.format(date=client.date.isoformat()),
+        mail.file_name(
+            content.labels.handout.attachment.format(date=client.date.isoformat()),
+            f"handout-{client.date.isoformat()}.pdf",
+        ),
         f"<{key[:32]}{unique}@{domain}>",
     )
     smtp = practice.mail.smtp

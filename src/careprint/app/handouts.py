@@ -205,7 +205,7 @@ def _too_long(ws: Workspace, path: Path, data: HandoutContent, exc: PointTooLong
     excess_mm = exc.excess / 72 * 25.4
     lines = common.fit_lines(exc.excess)
     what = (
-        f"the instructions for '{exc.point}' do not fit on one page: {excess_mm:.0f} mm too long."
+        f"the instructions for '{exc.point}' do not fit on two pages: {excess_mm:.0f} mm too long."
     )
     if exc.has_note:
         index = next(i for i, (c, _) in enumerate(data.points) if c.id == exc.point and c.note)
@@ -246,7 +246,7 @@ def library_fit(ws: Workspace, language: str) -> int:
         layout = Handout(data)
         for number, (choice, entry) in enumerate(data.points, start=1):
             try:
-                layout.point_parts(number, choice, entry, Dose.of(entry, choice))
+                layout.point_pages(number, choice, entry, Dose.of(entry, choice))
             except PointTooLong as exc:
                 raise _library_too_long(ws, language, translator, exc) from None
     return len(data.points)
@@ -257,7 +257,7 @@ def _library_too_long(
 ) -> FitError:
     excess_mm = exc.excess / 72 * 25.4
     lines = common.fit_lines(exc.excess)
-    what = f"the instructions for '{exc.point}' do not fit on one page: {excess_mm:.0f} mm"
+    what = f"the instructions for '{exc.point}' do not fit on two pages: {excess_mm:.0f} mm"
     if translator is None:
         return ws.library[exc.point].doc.error(  # type: ignore[return-value]
             ("how",),

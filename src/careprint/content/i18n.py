@@ -42,6 +42,7 @@ LIBRARY = "self-massage"
 LABELS = "labels"
 EMAIL = "email"
 PLACEHOLDER = re.compile(r"\{(\w+)\}|%\((\w+)\)s")
+SOFT_HYPHEN = "\u00ad"  # typed into a translation it would reach the PDF's title and search
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,14 @@ def direction(language: str) -> str:
     except (UnknownLocaleError, ValueError):
         return "ltr"
     return "rtl" if order == "right-to-left" else "ltr"
+
+
+DATE_LOCALES = {"en": "en_GB"}  # English readers here write the day first, as in Britain
+
+
+def date_locale(language: str) -> str:
+    """The locale a date is written in for ``language`` (24 November 2026, not November 24)."""
+    return DATE_LOCALES.get(language, language.replace("-", "_"))
 
 
 def known_language(language: str) -> bool:
@@ -408,7 +417,7 @@ class Translator:
         if lost:
             self.broken[context] = sorted(lost)[0]
             return source
-        return str(string)
+        return str(string).replace(SOFT_HYPHEN, "")
 
     def plural(self, context: str, source: Plural) -> Plural:
         message = self.catalog.get(source.one, context=context) if self.catalog else None
@@ -420,11 +429,14 @@ class Translator:
         if message.fuzzy:
             self.fuzzy.add(context)
             return source
-        if any(_placeholders(source.one) - _placeholders(form) for form in forms):
+        # the last form is for any number and keeps {n}; the others ("one", "two" in Arabic) may
+        # say the number in words ("مرتان", twice) instead of a digit beside a dual
+        if _placeholders(source.other) - _placeholders(forms[-1]):
             self.broken[context] = "n"
             return source
         assert self.catalog is not None
         rule = gettext.c2py(self.catalog.plural_expr)
+        forms = [form.replace(SOFT_HYPHEN, "") for form in forms]
         return TranslatedPlural(one=source.one, other=source.other, forms=tuple(forms), rule=rule)
 
     def line_of(self, context: str) -> int | None:

@@ -271,17 +271,6 @@ class SelfMassage(Model):
     )
     diagram: Diagram = Field(description="The press points and pain zones on a body outline.")
 
-    @model_validator(mode="after")
-    def _within_maximum(self) -> SelfMassage:
-        for name in ("hold", "repeats", "per_day"):
-            own, most = getattr(self, name), getattr(self.maximum, name)
-            if own > most:
-                raise ValueError(
-                    f"'{name}' is {own}, above this point's maximum of {most}; "
-                    f"lower '{name}' or raise 'maximum: {name}:'"
-                )
-        return self
-
 
 # -- clients/<file>.yaml -----------------------------------------------------------------------
 
@@ -490,9 +479,15 @@ class HandoutLabels(Model):
     instruction_first: Text = Field(
         description="On a point given only after practising it in the practice."
     )
+    before: Text = Field(
+        description="Heading above asking first and the pressure scale, before the points."
+    )
     ask_first_heading: Text = Field(description="Heading of the 'ask us first if' box on page 1.")
     ask_first: list[Text] = Field(
         min_length=1, description="When to ask the practice before starting: one line each."
+    )
+    continued: Text = Field(
+        description="After a point's name on the second page of its instructions, in brackets."
     )
     note: Text = Field(description="Heading above the therapist's tip for one point.")
     notes: Text = Field(description="Heading above the therapist's notes.")

@@ -16,6 +16,7 @@ import secrets
 import smtplib
 import socket
 import ssl
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from email import policy
@@ -27,6 +28,7 @@ from pathlib import Path
 import jinja2
 from babel.dates import format_date
 
+from careprint.content.i18n import date_locale
 from careprint.content.models import Client, Practice, Smtp
 from careprint.deliver import step
 from careprint.errors import CareprintError, UsageError
@@ -145,6 +147,13 @@ def message(
     return msg
 
 
+def file_name(name: str, fallback: str) -> str:
+    """``name`` in plain ASCII letters (mail programs show others badly), or ``fallback``."""
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    plain = "".join(ch for ch in plain if ch.isalnum() or ch in "-_.").strip("-_.")
+    return plain if plain.lower().endswith(".pdf") and len(plain) > 4 else fallback
+
+
 def draft(msg: EmailMessage) -> bytes:
     """The message as an .eml draft: 'X-Unsent: 1' makes mail programs open it ready to send."""
     msg["X-Unsent"] = "1"
@@ -152,7 +161,7 @@ def draft(msg: EmailMessage) -> bytes:
 
 
 def consult_date(client: Client) -> str:
-    return format_date(client.date, "long", locale=client.language)
+    return format_date(client.date, "long", locale=date_locale(client.language))
 
 
 def send(settings: Smtp, msg: EmailMessage, display: str) -> None:

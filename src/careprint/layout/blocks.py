@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import ParagraphStyle
@@ -15,8 +16,17 @@ from careprint.layout.styles import Styles
 BULLET = "\u2022"  # a round bullet, drawn in the accent colour
 
 
+# a number keeps its word on the same line: "3 dagen", "033 000 12 34", and "bel 112." at the
+# end of a sentence never leaves the number alone on the next line
+AFTER_NUMBER = re.compile(r"(?<=\d) (?=\w)")
+BEFORE_LAST_NUMBER = re.compile(r"(?<=\w) (?=\d[\d.,:/-]*[.!?)]*$)", re.MULTILINE)
+NO_BREAK = "\u00a0"
+
+
 def markup(text: str) -> str:
-    """Plain text made safe for ReportLab's paragraph markup."""
+    """Plain text made safe for ReportLab's paragraph markup; numbers bound to their words."""
+    text = AFTER_NUMBER.sub(NO_BREAK, text)
+    text = BEFORE_LAST_NUMBER.sub(NO_BREAK, text)
     return escape(text)
 
 

@@ -14,6 +14,7 @@ content every handout of the same practice and language shares.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from functools import partial
@@ -37,7 +38,7 @@ from reportlab.platypus import (
 )
 
 from careprint.content.dosage import Dose
-from careprint.content.i18n import direction
+from careprint.content.i18n import date_locale, direction
 from careprint.content.models import Choice, Client, HandoutLabels, Labels, Practice, SelfMassage
 from careprint.layout.artwork import Artwork
 from careprint.layout.blocks import BULLET, markup
@@ -52,6 +53,7 @@ from careprint.layout.pieces import (
     CheckBoxes,
     Legend,
     PressureScale,
+    ScaleWords,
     Sized,
     Stack,
     WritingLines,
@@ -61,7 +63,7 @@ from careprint.layout.rtl import draw_line, para
 from careprint.layout.styles import HandoutStyles
 from careprint.render.fonts import FontSet
 
-DIAGRAM_W, DIAGRAM_H = 70 * mm, 90 * mm
+DIAGRAM_W, DIAGRAM_H = 64 * mm, 82 * mm
 GAP = 7 * mm
 
 Keep = Callable[[Hashable, Callable[[], Flowable]], Flowable]
@@ -110,7 +112,7 @@ class Handout:
 
     def story(self) -> list[Flowable]:
         s, t, client = self.styles, self.text, self.c.client
-        date = format_date(client.date, "long", locale=self.language)
+        date = format_date(client.date, "long", locale=date_locale(self.language))
         story: list[Flowable] = [
             para(markup(t.title.format(name=client.name)), s.title),
             para(markup(t.consult.format(date=date, therapist=client.therapist)), s.body),
@@ -119,11 +121,20 @@ class Handout:
         ]
         if client.notes:
             story.append(self.notes(client.notes))
-        story += [self.calendar(), self._kept(("guide",), self.reading_guide)]
+        story += [
+            self.calendar(),
+            KeepTogether(  # before you start: on page 1 when there is room, else together on 2
+                [
+                    self._kept(("before", "title"), lambda: para(markup(t.before), s.section)),
+                    self._kept(("ask first",), self.ask_first),
+                    self._kept(("guide",), self.reading_guide),
+                ]
+            ),
+        ]
         for number, ((choice, entry), dose) in enumerate(
             zip(self.c.points, self.doses, strict=True), start=1
         ):
-            story += [PageBreak(), Stack(self.point_parts(number, choice, entry, dose))]
+            story += [PageBreak(), *self.point_pages(number, choice, entry, dose)]
         story += [
             self._kept(("closing",), self.closing),
             WritingLines(self.text.questions, self.styles.label, self.palette),
@@ -161,7 +172,6 @@ class Handout:
         s, t = self.styles, self.text
         return Stack(
             [
-                Spacer(1, 4 * mm),
                 self._box(
                     [
                         para(markup(t.scale), s.tight),
@@ -173,12 +183,39 @@ class Handout:
                             numbers=True,
                             rtl=self.rtl,
                         ),
+                        Spacer(1, 1 * mm),
+                        ScaleWords(
+                            self.width - 2 * SIZE,
+                            [getattr(t.scale_words, name) for name in SCALE_WORDS],
+                            s.like(s.tight, "scale word", alignment=1),
+                            rtl=self.rtl,
+                        ),
+                        Spacer(1, 3 * mm),
+                        para(markup(t.next_day), s.tight),
                         Spacer(1, 3 * mm),
                         self._legend(self.width - 2 * SIZE),
                     ],
                     self.palette.tint,
                 ),
             ]
+        )
+
+    def ask_first(self) -> Flowable:
+        """Before starting: when to ask the practice first (in two columns)."""
+        s, t = self.styles, self.text
+        items = [para(markup(i), s.bullet, bulletText=BULLET) for i in t.ask_first]
+        half = (len(items) + 1) // 2
+        inner = self.width - 2 * SIZE
+        columns = Table(
+            [self.row([items[:half], items[half:]])],
+            colWidths=[inner / 2, inner / 2],
+            style=self._grid_style(pad=0),
+        )
+        columns.setStyle(TableStyle([("RIGHTPADDING", (0, 0), (0, -1), GAP / 2)]))
+        columns.setStyle(TableStyle([("LEFTPADDING", (1, 0), (1, -1), GAP / 2)]))
+        return self._box(
+            [para(markup(t.ask_first_heading), s.label), Spacer(1, 1 * mm), columns],
+            self.palette.tint,
         )
 
     def _legend(self, width: float) -> Table:
@@ -215,10 +252,40 @@ class Handout:
         them differ more often than they do."""
         return self.keep(("cell", *key), lambda: Stack.of(*make()))
 
-    def point_parts(
+    def point_pages(
         self, number: int, choice: Choice, entry: SelfMassage, dose: Dose
     ) -> list[Flowable]:
-        """A point's page; :class:`PointTooLong` when it does not fit one page."""
+        """A point's parts on one page, or on two: the rest under the heading marked as
+        continued. :class:`PointTooLong` when two pages are too few."""
+        parts, safety = self.point_parts(number, choice, entry, dose)
+        if _height(parts, self.width) <= FRAME_H:
+            return [Stack(parts)]
+        fits = [k for k in range(1, len(parts)) if _height(parts[:k], self.width) <= FRAME_H]
+        # the safety texts (the urgent signs, what to avoid, when to stop) stay together on the
+        # second page where they fit there; else as much as fits goes on the first
+        first = safety if safety in fits else max(fits, default=1)
+        rest = parts[first:]
+        while rest and isinstance(rest[0], Spacer):
+            rest = rest[1:]
+        heading = self._kept(
+            ("continued", number, entry.muscle), lambda: self._continued(number, entry)
+        )
+        rest = [heading, Spacer(1, 3 * mm), *rest]
+        excess = max(_height(parts[:first], self.width), _height(rest, self.width)) - FRAME_H
+        if excess > 0:
+            raise PointTooLong(entry.id, bool(choice.note), excess)
+        return [Stack(parts[:first]), PageBreak(), Stack(rest)]
+
+    def _continued(self, number: int, entry: SelfMassage) -> Flowable:
+        s = self.styles
+        text = f"{number}  {markup(entry.muscle)} ({markup(self.text.continued)})"
+        return para(text, s.like(s.point, "continued", fontSize=SIZE * 1.15, leading=SIZE * 1.4))
+
+    def point_parts(
+        self, number: int, choice: Choice, entry: SelfMassage, dose: Dose
+    ) -> tuple[list[Flowable], int]:
+        """The parts of a point's page, and where its safety texts start (see
+        :meth:`point_pages`)."""
         t = self.text
         entry_key = entry.model_dump_json()
         parts: list[Flowable] = [
@@ -226,10 +293,22 @@ class Handout:
                 ("head", number, entry.muscle, entry.latin),
                 lambda: self._point_heading(number, entry),
             ),
+        ]
+        if entry.instruction_first:
+            parts += [
+                Spacer(1, 2 * mm),
+                self._kept(("practice first",), self._practice_first),
+            ]
+        parts += [
             Spacer(1, 3 * mm),
             self._kept(("body", entry_key, choice.side), lambda: self._body(entry, choice)),
             Spacer(1, 2 * mm),
             self._kept(("dose", entry_key, dose), lambda: self.dosage(entry, dose)),
+            Spacer(1, 2 * mm),
+        ]
+        safety = len(parts)
+        parts += [
+            self._kept(("urgent", entry_key), lambda: self._urgent(entry.urgent_if)),
             Spacer(1, 2 * mm),
             self._kept(
                 ("lists", entry_key),
@@ -241,10 +320,53 @@ class Handout:
         if choice.note:
             note = choice.note
             parts.append(self._kept(("note", note), lambda: self._note(note)))
-        height = Stack(parts).wrap(self.width, FRAME_H)[1]
-        if height > FRAME_H:
-            raise PointTooLong(entry.id, bool(choice.note), height - FRAME_H)
-        return parts
+        return parts, safety
+
+    def _practice_first(self) -> Flowable:
+        """On a point given only after it was practised in the practice: say so, in a frame."""
+        s = self.styles
+        table = Table(
+            [[para(markup(self.text.instruction_first), s.label)]], colWidths=[self.width]
+        )
+        table.setStyle(
+            TableStyle(
+                [
+                    ("BOX", (0, 0), (-1, -1), 1.6, self.palette.primary),
+                    ("LEFTPADDING", (0, 0), (-1, -1), SIZE * 0.8),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), SIZE * 0.8),
+                    ("TOPPADDING", (0, 0), (-1, -1), SIZE * 0.4),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), SIZE * 0.5),
+                    ("ROUNDEDCORNERS", [2 * mm] * 4),
+                    *self._font_cmds(),
+                ]
+            )
+        )
+        return table
+
+    def _urgent(self, items: list[str]) -> Flowable:
+        """When to stop and call the GP or the huisartsenpost at once (or 112): a framed box
+        in the accent colour, before the practice's own stop signs."""
+        s, t, palette = self.styles, self.text, self.palette
+        heading = s.like(s.label, "urgent heading", textColor=palette.text)
+        bullet = s.like(s.bullet, "urgent", spaceAfter=SIZE * 0.15)
+        flowables = [para(markup(t.urgent_if), heading), Spacer(1, 1 * mm)]
+        flowables += [para(emphasised(i), bullet, bulletText=BULLET) for i in items]
+        table = Table([[flowables]], colWidths=[self.width])
+        table.setStyle(
+            TableStyle(
+                [
+                    ("BACKGROUND", (0, 0), (-1, -1), palette.lighten(palette.accent, 0.85)),
+                    ("BOX", (0, 0), (-1, -1), 2, palette.darken(palette.accent, 0.15)),
+                    ("LEFTPADDING", (0, 0), (-1, -1), SIZE * 0.8),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), SIZE * 0.8),
+                    ("TOPPADDING", (0, 0), (-1, -1), SIZE * 0.5),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), SIZE * 0.4),
+                    ("ROUNDEDCORNERS", [2 * mm] * 4),
+                    *self._font_cmds(),
+                ]
+            )
+        )
+        return table
 
     def _note(self, note: str) -> Flowable:
         s, t = self.styles, self.text
@@ -439,10 +561,10 @@ class Handout:
         ):
             side = "" if choice.side == "both" else f" ({getattr(t.sides, choice.side)})"
             label = f"<b>{number}</b>  {markup(entry.muscle)}{markup(side)}"
-            key = ("calendar", label, dose.per_day, number % 2, number == count)
-            parts.append(
-                self._kept(key, partial(self._calendar_row, label, dose.per_day, number, count))
-            )
+            rest = rest_days(dose.rest_days)
+            key = ("calendar", label, dose.per_day, rest, number % 2, number == count)
+            row = partial(self._calendar_row, label, dose.per_day, rest, number, count)
+            parts.append(self._kept(key, row))
         return KeepTogether(parts)
 
     def _calendar_days(self) -> Flowable:
@@ -455,11 +577,21 @@ class Handout:
         ]
         return self._calendar_table(header, [])
 
-    def _calendar_row(self, label: str, per_day: int, number: int, count: int) -> Flowable:
-        cells: list[Any] = [para(label, self.styles.tight)]
+    def _calendar_row(
+        self, label: str, per_day: int, rest: frozenset[int], number: int, count: int
+    ) -> Flowable:
+        s = self.styles
+        cells: list[Any] = [para(label, s.tight)]
         # the same boxes in every row with as many sessions a day: laid out once
         boxes = self._kept(("boxes", per_day), lambda: Sized.of(CheckBoxes(per_day, self.palette)))
-        cells += [boxes] * 7
+        day_off = self._kept(
+            ("rest day",),
+            lambda: para(
+                markup(self.text.rest_day),
+                s.like(s.tight, "rest day", alignment=1, textColor=self.palette.text),
+            ),
+        )
+        cells += [day_off if day in rest else boxes for day in range(7)]
         rule = self.palette.lighten(self.palette.text, 0.7)
         ground = self.palette.white if number % 2 else self.palette.tint  # rows alternate
         style: list[tuple[Any, ...]] = [
@@ -506,9 +638,10 @@ class Handout:
                 )
                 for c in t.cautions
             ],
-            Spacer(1, 1 * mm),
-            para(markup(t.emergency), s.white),
         ]
+        emergency = para(
+            emphasised(t.emergency), s.like(s.label, "112", textColor=self.palette.text)
+        )
         contact = [
             para(markup(t.contact), s.label),
             para(f"<b>{markup(labels.phone)}:</b> {markup(practice.phone)}", s.tight),
@@ -521,12 +654,41 @@ class Handout:
         return Stack(
             [
                 Spacer(1, 6 * mm),
+                self._urgent_closing(t.urgent_heading, t.urgent, emergency),
+                Spacer(1, 3 * mm),
                 self._box(items, self.palette.primary),
                 Spacer(1, 3 * mm),
                 *contact,
                 Spacer(1, 8 * mm),
             ]
         )
+
+    def _urgent_closing(self, heading: str, items: list[str], emergency: Flowable) -> Flowable:
+        """The closing page's urgent signs (GP or huisartsenpost at once), then 112."""
+        s, palette = self.styles, self.palette
+        flowables: list[Flowable] = [
+            para(markup(heading), s.like(s.label, "urgent closing", textColor=palette.text)),
+            Spacer(1, 1 * mm),
+            *[para(emphasised(i), s.bullet, bulletText=BULLET) for i in items],
+            Spacer(1, 1.5 * mm),
+            emergency,
+        ]
+        table = Table([[flowables]], colWidths=[self.width])
+        table.setStyle(
+            TableStyle(
+                [
+                    ("BACKGROUND", (0, 0), (-1, -1), palette.lighten(palette.accent, 0.85)),
+                    ("BOX", (0, 0), (-1, -1), 2, palette.darken(palette.accent, 0.15)),
+                    ("LEFTPADDING", (0, 0), (-1, -1), SIZE),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), SIZE),
+                    ("TOPPADDING", (0, 0), (-1, -1), SIZE * 0.8),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), SIZE * 0.9),
+                    ("ROUNDEDCORNERS", [2 * mm] * 4),
+                    *self._font_cmds(),
+                ]
+            )
+        )
+        return table
 
     def _box(self, items: list[Flowable], colour: Color) -> Table:
         table = Table([[items]], colWidths=[self.width])
@@ -626,6 +788,25 @@ class Handout:
         canvas.setLineWidth(0.6)
         canvas.line(MARGIN, FOOTER, width - MARGIN, FOOTER)
         canvas.restoreState()
+
+
+SCALE_WORDS = ("none", "light", "clear", "painful", "severe", "worst")  # at 0, 2, 4, 6, 8, 10
+
+
+def rest_days(count: int) -> frozenset[int]:
+    """The days of the week (0 is its first day) without self-massage, spread over the week and
+    the last day always one of them: 1 -> {6}, 2 -> {2, 6}, 3 -> {1, 4, 6}."""
+    return frozenset(round((k + 1) * 7 / count) - 1 for k in range(count)) if count else frozenset()
+
+
+def emphasised(text: str) -> str:
+    """``text`` as markup, the emergency number 112 in bold."""
+    return re.sub(r"\b112\b", "<b>112</b>", markup(text))
+
+
+def _height(parts: list[Flowable], width: float) -> float:
+    """How tall ``parts`` are, one below the other (as a :class:`Stack` lays them out)."""
+    return float(Stack(parts).wrap(width, FRAME_H)[1])
 
 
 def _paragraphs(text: str) -> list[str]:

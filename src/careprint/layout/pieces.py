@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from reportlab.lib.colors import Color
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -15,7 +16,7 @@ from reportlab.platypus import Flowable
 from careprint.layout.blocks import markup
 from careprint.layout.brand import Palette
 from careprint.layout.diagram import marker, zone_swatch
-from careprint.layout.rtl import draw_line, para
+from careprint.layout.rtl import draw_line, make_rtl, para
 from careprint.render import compat
 
 SIZE = 12.0  # body text, points; nothing on the handout is smaller
@@ -137,6 +138,41 @@ class PressureScale(Flowable):  # type: ignore[misc]
                 canvas.drawCentredString(
                     x + self.cell / 2, self.height / 2 - SIZE * 0.35, str(level)
                 )
+
+
+class ScaleWords(Flowable):  # type: ignore[misc]
+    """Words under the pressure scale, each centred under its level (0, 2, ... 10), wrapped
+    when wider than two squares."""
+
+    def __init__(
+        self, width: float, words: list[str], style: ParagraphStyle, rtl: bool = False
+    ) -> None:
+        super().__init__()
+        self.width, self.words, self.rtl = width, words, rtl
+        self.cell = width / 11
+        last = len(words) - 1
+        self.paragraphs = []
+        for index, word in enumerate(words):
+            at_left = index == (last if rtl else 0)
+            at_right = index == (0 if rtl else last)
+            alignment = TA_LEFT if at_left else TA_RIGHT if at_right else TA_CENTER
+            own = ParagraphStyle(f"{style.name}-{index}", parent=style, alignment=alignment)
+            if rtl:
+                make_rtl(own).alignment = alignment
+            self.paragraphs.append(para(markup(word), own))
+        self.height = 0.0
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.height = max(p.wrap(self.cell * 2, avail_height)[1] for p in self.paragraphs)
+        return self.width, self.height
+
+    def draw(self) -> None:
+        for index, paragraph in enumerate(self.paragraphs):
+            level = 2 * index
+            centre = ((10 - level) if self.rtl else level) * self.cell + self.cell / 2
+            left = min(max(centre - self.cell, 0.0), self.width - 2 * self.cell)
+            _, height = paragraph.wrap(self.cell * 2, self.height)
+            paragraph.drawOn(self.canv, left, self.height - height)
 
 
 class Legend(Flowable):  # type: ignore[misc]

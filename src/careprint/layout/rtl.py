@@ -40,14 +40,18 @@ class Word:
     text: str  # logical order
     font: str
     size: float
+    bound: bool = False  # kept on the line of the word before it (a no-break space between)
+    mark: bool = False  # punctuation after the word before it, drawn beside it without a space
 
     @property
-    def shaped(self) -> str:
-        return _shape(_numeral(self.text), self.font, self.size)
+    def runs(self) -> tuple[tuple[str, float], ...]:
+        """The word's pieces in the order they are drawn, left to right, each shaped in its own
+        direction, with its width."""
+        return _runs(self.text, self.font, self.size)
 
     @property
     def width(self) -> float:
-        return _width(self.text, self.font, self.size)
+        return sum(width for _, width in self.runs)
 
     @property
     def direction(self) -> str:
@@ -83,6 +87,56 @@ def _width(text: str, font: str, size: float) -> float:
     if advance is not None:
         return advance * size / 1000
     return float(stringWidth(text, font, size))
+
+
+DIGITS = re.compile(r"(\d+(?:[.,:/-]\d+)*)")
+TRAILING = re.compile(r"^(.*?[^\s.,:;!?،؛؟])([.,:;!?،؛؟]+)$")
+
+
+@lru_cache(maxsize=20_000)
+def _runs(text: str, font: str, size: float) -> tuple[tuple[str, float], ...]:
+    """See :attr:`Word.runs`. HarfBuzz shapes a piece in one direction, so digits joined to
+    Arabic letters ("و10", and 10) are shaped apart, and drawn left to right, on the left of
+    the letters before them."""
+    pieces = [text]
+    if _direction(text) == "R" and DIGITS.search(text):
+        pieces = [piece for piece in reversed(DIGITS.split(text)) if piece]
+    return tuple((_shape(_numeral(p), font, size), _width(p, font, size)) for p in pieces)
+
+
+def _tokens(text: str, font: str, size: float) -> list[Word]:
+    """The words of a text: split at spaces; a no-break space binds two words to one line;
+    punctuation after a Latin word ("(RSI)،") is a word of its own, so that in a right-to-left
+    line it goes on the word's left, where the reader meets it after the word."""
+    words: list[Word] = []
+    for token in re.split(r"[ \t\r\n]+", text):
+        for index, part in enumerate(token.split("\u00a0")):
+            if not part:
+                continue
+            bound = index > 0
+            found = TRAILING.match(part) if _direction(part) == "L" else None
+            if found:
+                words.append(Word(found.group(1), font, size, bound=bound))
+                words.append(Word(found.group(2), font, size, bound=True, mark=True))
+            else:
+                words.append(Word(part, font, size, bound=bound))
+    return words
+
+
+def spaced(words: list[Word], order: list[int]) -> list[bool]:
+    """For each word in drawing order (``order``), whether a space goes before it: none
+    between a punctuation mark and the word it follows."""
+    spaces = []
+    for position, index in enumerate(order):
+        if position == 0:
+            spaces.append(False)
+            continue
+        before = order[position - 1]
+        joined = (words[index].mark and index == before + 1) or (
+            words[before].mark and before == index + 1
+        )
+        spaces.append(not joined)
+    return spaces
 
 
 @lru_cache(maxsize=20_000)
@@ -157,8 +211,7 @@ def words_of(markup: str, regular: str, size: float) -> list[Word | None]:
     position = 0
     for match in [*TAG.finditer(markup), None]:
         end = match.start() if match else len(markup)
-        for token in unescape(markup[position:end]).split():
-            found.append(Word(token, font, size))
+        found += _tokens(unescape(markup[position:end]), font, size)
         if match is None:
             break
         closing, tag = match.group(1), match.group(2)
@@ -208,21 +261,29 @@ class RtlParagraph(Flowable):  # type: ignore[misc]
         return float(stringWidth(" ", self.style.fontName, self.style.fontSize))
 
     def _break(self, width: float) -> list[list[Word]]:
+        """Lines of words; words bound together (a no-break space, a punctuation mark) are
+        moved to the next line together."""
         room = width - self.style.leftIndent - self.style.rightIndent  # start indent is right
+        units: list[list[Word] | None] = []
+        for word in self.words:
+            if word is not None and word.bound and units and units[-1] is not None:
+                units[-1].append(word)
+            else:
+                units.append(None if word is None else [word])
         lines: list[list[Word]] = [[]]
         used = 0.0
         space = self._space()
-        for word in self.words:
-            if word is None:
+        for unit in units:
+            if unit is None:
                 lines.append([])
                 used = 0.0
                 continue
-            need = word.width + (space if lines[-1] else 0.0)
+            need = _width_of(unit, space) + (space if lines[-1] else 0.0)
             if lines[-1] and used + need > room:
-                lines.append([word])
-                used = word.width
+                lines.append(list(unit))
+                used = _width_of(unit, space)
             else:
-                lines[-1].append(word)
+                lines[-1].extend(unit)
                 used += need
         return lines
 
@@ -259,7 +320,7 @@ class RtlParagraph(Flowable):  # type: ignore[misc]
         y = self.height - style.fontSize
         canvas.setFillColor(style.textColor)
         for index, line in enumerate(self.lines):
-            width = sum(w.width for w in line) + space * max(0, len(line) - 1)
+            width = _width_of(line, space)
             if style.alignment == TA_CENTER:
                 x = (left + right - width) / 2
             elif style.alignment == TA_LEFT and _direction(self.markup) != "R":
@@ -286,17 +347,22 @@ def draw_words(canvas: Canvas, words: list[Word], x: float, y: float, space: flo
     logical order; the line also carries its text as /ActualText.
     """
     places: dict[int, float] = {}
-    for index in visual(words):
+    order = visual(words)
+    for index, spaced_before in zip(order, spaced(words, order), strict=True):
+        x += space if spaced_before else 0.0
         places[index] = x
-        x += words[index].width + space
-    logical = " ".join(w.text for w in words).encode("utf-16-be").hex().upper()
+        x += words[index].width
+    logical = _logical(words).encode("utf-16-be").hex().upper()
     canvas.addLiteral(f"/Span <</ActualText <FEFF{logical}>>> BDC")
     text = canvas.beginText()
     for index, word in enumerate(words):  # in reading order, each word at its place
         text.setFont(word.font, word.size)
-        text.setTextOrigin(places[index], y)
-        text.textOut(word.shaped)  # HarfBuzz's glyphs: joined, in their visual order
-        if index + 1 < len(words):  # the space between two words, in reading order too
+        at = places[index]
+        for shaped, width in word.runs:  # HarfBuzz's glyphs: joined, in their visual order
+            text.setTextOrigin(at, y)
+            text.textOut(shaped)
+            at += width
+        if index + 1 < len(words) and not words[index + 1].mark:  # the space, in reading order
             gap = places[index] - space if word.direction == "R" else places[index] + word.width
             text.setTextOrigin(gap, y)
             text.textOut(" ")
@@ -309,17 +375,28 @@ def draw_line(
     canvas: Canvas, text: str, x: float, y: float, font: str, size: float, align: str = "right"
 ) -> None:
     """One right-to-left line at ``x`` (its right edge for 'right', left edge for 'left')."""
-    words = [Word(t, font, size) for t in text.split()]
+    words = _tokens(text, font, size)
     space = float(stringWidth(" ", font, size))
-    width = sum(w.width for w in words) + space * max(0, len(words) - 1)
+    width = _width_of(words, space)
     start = x - width if align == "right" else x - width / 2 if align == "centre" else x
     draw_words(canvas, words, start, y, space)
 
 
 def line_width(text: str, font: str, size: float) -> float:
-    words = [Word(t, font, size) for t in text.split()]
-    space = float(stringWidth(" ", font, size))
-    return sum(w.width for w in words) + space * max(0, len(words) - 1)
+    return _width_of(_tokens(text, font, size), float(stringWidth(" ", font, size)))
+
+
+def _width_of(words: list[Word], space: float) -> float:
+    """How wide ``words`` are on one line, with their spaces."""
+    gaps = sum(1 for word in words[1:] if not word.mark)
+    return sum(word.width for word in words) + space * gaps
+
+
+def _logical(words: list[Word]) -> str:
+    """The line's text in reading order, as written."""
+    return "".join(
+        ("" if word.mark or not index else " ") + word.text for index, word in enumerate(words)
+    )
 
 
 class _Paragraph(Paragraph):  # type: ignore[misc]

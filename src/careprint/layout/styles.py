@@ -8,7 +8,7 @@ import os
 import pickle
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -32,8 +32,22 @@ def hyphenator(language: str) -> Callable[[str], Iterator[tuple[str, str]]] | st
     names = [base, *sorted(n for n in pyphen.LANGUAGES if n.split("_")[0] == base.split("_")[0])]
     for name in names:
         if name in pyphen.LANGUAGES:
-            return _patterns(pyphen.LANGUAGES[name]).iterate  # type: ignore[no-any-return]
+            return partial(_splits, _patterns(pyphen.LANGUAGES[name]).iterate)
     return ""
+
+
+def _splits(
+    iterate: Callable[[str], Iterator[tuple[str, str]]], word: str
+) -> Iterator[tuple[str, str]]:
+    """Pyphen's ways to break ``word`` (head, tail), ReportLab adding the hyphen to the head; at
+    a hyphen already in the word ("out-of-hours") it is not printed twice."""
+    for head, tail in iterate(word):
+        if tail.startswith("-"):
+            yield head, tail[1:]
+        elif head.endswith("-"):
+            yield head[:-1], tail
+        else:
+            yield head, tail
 
 
 def _patterns(path: Path) -> pyphen.Pyphen:
