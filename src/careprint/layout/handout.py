@@ -324,24 +324,8 @@ class Handout:
 
     def _practice_first(self) -> Flowable:
         """On a point given only after it was practised in the practice: say so, in a frame."""
-        s = self.styles
-        table = Table(
-            [[para(markup(self.text.instruction_first), s.label)]], colWidths=[self.width]
-        )
-        table.setStyle(
-            TableStyle(
-                [
-                    ("BOX", (0, 0), (-1, -1), 1.6, self.palette.primary),
-                    ("LEFTPADDING", (0, 0), (-1, -1), SIZE * 0.8),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), SIZE * 0.8),
-                    ("TOPPADDING", (0, 0), (-1, -1), SIZE * 0.4),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), SIZE * 0.5),
-                    ("ROUNDEDCORNERS", [2 * mm] * 4),
-                    *self._font_cmds(),
-                ]
-            )
-        )
-        return table
+        notice = para(markup(self.text.instruction_first), self.styles.label)
+        return self._framed([notice], self.palette.primary, None, pad=(0.8, 0.4, 0.5))
 
     def _urgent(self, items: list[str]) -> Flowable:
         """When to stop and call the GP or the huisartsenpost at once (or 112): a framed box
@@ -351,22 +335,35 @@ class Handout:
         bullet = s.like(s.bullet, "urgent", spaceAfter=SIZE * 0.15)
         flowables = [para(markup(t.urgent_if), heading), Spacer(1, 1 * mm)]
         flowables += [para(emphasised(i), bullet, bulletText=BULLET) for i in items]
-        table = Table([[flowables]], colWidths=[self.width])
-        table.setStyle(
-            TableStyle(
-                [
-                    ("BACKGROUND", (0, 0), (-1, -1), palette.lighten(palette.accent, 0.85)),
-                    ("BOX", (0, 0), (-1, -1), 2, palette.darken(palette.accent, 0.15)),
-                    ("LEFTPADDING", (0, 0), (-1, -1), SIZE * 0.8),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), SIZE * 0.8),
-                    ("TOPPADDING", (0, 0), (-1, -1), SIZE * 0.5),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), SIZE * 0.4),
-                    ("ROUNDEDCORNERS", [2 * mm] * 4),
-                    *self._font_cmds(),
-                ]
-            )
-        )
-        return table
+        return self._framed(flowables, *self._urgent_colours(), pad=(0.8, 0.5, 0.4))
+
+    def _urgent_colours(self) -> tuple[Color, Color]:
+        """The urgent signs' frame and ground: the accent colour, darker and very light."""
+        accent = self.palette.accent
+        return self.palette.darken(accent, 0.15), self.palette.lighten(accent, 0.85)
+
+    def _framed(
+        self,
+        items: list[Flowable],
+        border: Color,
+        ground: Color | None,
+        pad: tuple[float, float, float],
+    ) -> Table:
+        """``items`` in a rounded frame of ``border``, on ``ground``; ``pad`` is the padding
+        beside, above and below them, in body sizes."""
+        side, top, bottom = (SIZE * part for part in pad)
+        commands: list[tuple[Any, ...]] = [
+            ("BOX", (0, 0), (-1, -1), 2 if ground is not None else 1.6, border),
+            ("LEFTPADDING", (0, 0), (-1, -1), side),
+            ("RIGHTPADDING", (0, 0), (-1, -1), side),
+            ("TOPPADDING", (0, 0), (-1, -1), top),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), bottom),
+            ("ROUNDEDCORNERS", [2 * mm] * 4),
+            *self._font_cmds(),
+        ]
+        if ground is not None:
+            commands.insert(0, ("BACKGROUND", (0, 0), (-1, -1), ground))
+        return Table([[items]], colWidths=[self.width], style=TableStyle(commands))
 
     def _note(self, note: str) -> Flowable:
         s, t = self.styles, self.text
@@ -673,22 +670,7 @@ class Handout:
             Spacer(1, 1.5 * mm),
             emergency,
         ]
-        table = Table([[flowables]], colWidths=[self.width])
-        table.setStyle(
-            TableStyle(
-                [
-                    ("BACKGROUND", (0, 0), (-1, -1), palette.lighten(palette.accent, 0.85)),
-                    ("BOX", (0, 0), (-1, -1), 2, palette.darken(palette.accent, 0.15)),
-                    ("LEFTPADDING", (0, 0), (-1, -1), SIZE),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), SIZE),
-                    ("TOPPADDING", (0, 0), (-1, -1), SIZE * 0.8),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), SIZE * 0.9),
-                    ("ROUNDEDCORNERS", [2 * mm] * 4),
-                    *self._font_cmds(),
-                ]
-            )
-        )
-        return table
+        return self._framed(flowables, *self._urgent_colours(), pad=(1, 0.8, 0.9))
 
     def _box(self, items: list[Flowable], colour: Color) -> Table:
         table = Table([[items]], colWidths=[self.width])
