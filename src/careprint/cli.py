@@ -412,6 +412,33 @@ def batch(ctx: click.Context, folder: Path | None, jobs: int | None, out: Path |
 
 
 @cli.command()
+@click.argument("folder", type=click.Path(path_type=Path))
+def init(folder: Path) -> None:
+    """Start a practice folder of your own: practice.yaml to fill in, an example leaflet and an
+    example client. A file already there is never overwritten.
+
+    \b
+    Example:
+      careprint init mijn-praktijk
+      cd mijn-praktijk
+      careprint check
+    """
+    from careprint.app.starter import init as start
+
+    for made in start(folder):
+        shown = made.path.relative_to(folder).as_posix()
+        click.echo(f"{'made' if made.made else 'kept (it was there)'}: {shown}")
+    click.echo(
+        f"\nYour practice folder is {folder}. Next:\n"
+        f"  cd {folder}\n"
+        "  edit practice.yaml (your name, address, colours) and put your logo in templates/brand/\n"
+        "  careprint check                       checks everything\n"
+        "  careprint build                       the leaflets, in out/leaflets/\n"
+        "  careprint handout clients/voorbeeld.yaml   the example client's handout"
+    )
+
+
+@cli.command()
 @click.pass_context
 def layouts(ctx: click.Context) -> None:
     """List the layouts a leaflet can be built in, each with what it is for.

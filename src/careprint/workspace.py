@@ -20,6 +20,7 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
 
+from careprint import defaults
 from careprint.content import i18n, source
 from careprint.content.colour import WHITE, contrast
 from careprint.content.models import (
@@ -142,14 +143,54 @@ class Workspace:
     # -- paths ---------------------------------------------------------------------------------
 
     def display(self, path: Path) -> str:
+        """A path as the user sees it: from the practice folder; a default of careprint's
+        as its place in a practice folder, marked as careprint's own."""
+        path = path.resolve()
         try:
-            return path.resolve().relative_to(self.root).as_posix()
+            return path.relative_to(self.root).as_posix()
         except ValueError:
-            return str(path)
+            pass
+        for part in defaults.INSTALLED:
+            found = defaults.folder(part)
+            if found is not None and path.is_relative_to(found):
+                return f"{part}/{path.relative_to(found).as_posix()} (careprint's own)"
+        return str(path)
+
+    def path(self, relative: str) -> Path:
+        """A file of the practice folder (e.g. "templates/labels.yaml"): the practice's own,
+        or careprint's default of the same name when the practice has none."""
+        own = self.root / relative
+        if own.exists():
+            return own
+        part, _, rest = relative.partition("/")
+        if part == "translations" and not rest.endswith(
+            (f"/{i18n.LABELS}.po", f"/{i18n.LIBRARY}.po")
+        ):
+            return own  # a leaflet's translations are the practice's own
+        found = defaults.folder(part) if part in defaults.INSTALLED else None
+        if found is not None and (found / rest).exists():
+            return found / rest
+        return own
+
+    def listing(self, folder: str, pattern: str = "*.yaml") -> dict[str, Path]:
+        """The files of a folder by name (stem): careprint's defaults, and the practice's own
+        over them."""
+        part, _, rest = folder.partition("/")
+        found: dict[str, Path] = {}
+        default = defaults.folder(part) if part in defaults.INSTALLED else None
+        for base in ([default / rest] if default is not None else []) + [self.root / folder]:
+            for path in sorted(base.glob(pattern)):
+                found[path.stem] = path
+        return dict(sorted(found.items()))
 
     def resolve(self, doc: Document, loc: Loc, relative: str) -> Path:
         """A file named in ``doc`` at ``loc``; it must lie inside the workspace and exist."""
         path = (self.root / relative).resolve()
+        if path.is_relative_to(self.root) and not path.exists():
+            path = self.path(relative).resolve()  # careprint's own font or example logo
+            if path.exists():
+                return path
+            path = (self.root / relative).resolve()
         if not path.is_relative_to(self.root):
             raise doc.error(
                 loc,
@@ -208,13 +249,13 @@ class Workspace:
 
     @cached_property
     def labels(self) -> Loaded[Labels]:
-        return self.load(Labels, self.root / "templates" / "labels.yaml")
+        return self.load(Labels, self.path("templates/labels.yaml"))
 
     def leaflet_names(self) -> list[str]:
         return sorted(p.stem for p in (self.root / "leaflets").glob("*.yaml"))
 
     def layout_names(self) -> list[str]:
-        return sorted(p.stem for p in (self.root / "templates" / "layouts").glob("*.yaml"))
+        return list(self.listing("templates/layouts"))
 
     def leaflet(self, name: str) -> Loaded[Leaflet]:
         """A leaflet, read and checked once per workspace object."""
@@ -259,8 +300,10 @@ class Workspace:
 
     def languages(self) -> list[str]:
         """Languages a handout or leaflet can be made in: the practice's, and translations."""
-        folder = self.root / "translations"
-        found = {p.name for p in folder.iterdir() if p.is_dir()} if folder.is_dir() else set()
+        found = set()
+        for folder in (self.root / "translations", defaults.folder("translations")):
+            if folder is not None and folder.is_dir():
+                found |= {p.name for p in folder.iterdir() if p.is_dir()}
         return [self.practice.model.language, *sorted(found - {self.practice.model.language})]
 
     def once(self, key: Hashable, make: Callable[[], T]) -> T:
@@ -273,7 +316,7 @@ class Workspace:
         """The translations of one catalogue (a leaflet's, 'self-massage' or 'labels')."""
         key = (language, domain)
         if key not in self._translators:
-            path = self.root / "translations" / language / f"{domain}.po"
+            path = self.path(f"translations/{language}/{domain}.po")
             display = self.display(path)
             file = self.read(path)
             if file is not MISSING:
@@ -359,14 +402,14 @@ class Workspace:
         return loaded
 
     def library_files(self) -> list[Path]:
-        return sorted((self.root / "self-massage").glob("*.yaml"))
+        return list(self.listing("self-massage").values())
 
     def layout(self, name: str) -> Loaded[LayoutSpec] | Loaded[PagesSpec]:
         """A layout file, read and checked once per workspace object."""
         return self.once(("layout file", name), lambda: self._layout(name))
 
     def _layout(self, name: str) -> Loaded[LayoutSpec] | Loaded[PagesSpec]:
-        path = self.root / "templates" / "layouts" / f"{name}.yaml"
+        path = self.listing("templates/layouts").get(name, self.root / "templates/layouts/x")
         if not path.is_file():
             raise UsageError(
                 f"unknown layout '{name}'.", fix=_choose("Layouts here", name, self.layout_names())

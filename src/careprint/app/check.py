@@ -26,7 +26,7 @@ def check(ws: Workspace) -> Iterator[Finding]:
         yield Finding(True, f"the library holds {len(ws.library)} self-massage instructions")
         for language in ws.languages():
             count = handouts.library_fit(ws, language)
-            yield Finding(True, f"each of the {count} points fits one handout page in {language}")
+            yield Finding(True, f"each of the {count} points fits its page in {language}")
     except CareprintError as exc:
         yield Finding(False, str(exc))
         return
@@ -48,13 +48,20 @@ def _leaflets(ws: Workspace) -> Iterator[Finding]:
         except CareprintError as exc:
             yield Finding(False, str(exc))
             continue
+        source = ws.leaflet(name).model.language
+        # the languages the leaflet is translated into (a file of its own), and its own
+        languages = [
+            language
+            for language in ws.languages()
+            if language == source or ws.translator(language, name).catalog is not None
+        ]
         for layout in layouts:
-            for language in ws.languages():
+            for language in languages:
                 try:
                     fit = leaflets.fit(ws, name, layout, language)
                 except CareprintError as exc:
                     yield Finding(False, str(exc))
-                    if language == ws.languages()[0]:
+                    if language == source:
                         break  # the source text is wrong: its translations cannot tell more
                     continue
                 if fit.pages:

@@ -63,7 +63,7 @@ def logo(ws: Workspace, cmyk: bool = False) -> Artwork:
 
 def outline(ws: Workspace, view: str) -> Artwork:
     """A body outline (templates/body/VIEW.svg) in the practice's colours."""
-    path = ws.root / "templates" / "body" / f"{view}.svg"
+    path = ws.path(f"templates/body/{view}.svg")
     fill, stroke = outline_colours(Palette.of(ws.practice.model.colours, cmyk=False))
     key = ("outline", ws.read(path).digest, fill.hexval(), stroke.hexval())
 

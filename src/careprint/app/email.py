@@ -85,7 +85,7 @@ def email_handout(
         return text if client.language == source_language else tr.get(i18n.EMAIL, text)
 
     text = mail.letter(
-        ws.root / "templates" / "email",
+        [ws.root / "templates" / "email", ws.path("templates/email/nl.j2").parent],
         "templates/email",
         client.language,
         source_language,
@@ -134,12 +134,12 @@ def inputs(ws: Workspace, client_file: Path, content: HandoutContent) -> list[by
     """What a handout is made of, as the ledger keys it: the client file, the library entries
     it chooses, the practice and its labels, the translations of its language, careprint."""
     root = ws.root
-    paths = [client_file, root / "practice.yaml", root / "templates" / "labels.yaml"]
-    paths += sorted({root / "self-massage" / f"{choice.id}.yaml" for choice, _ in content.points})
+    paths = [client_file, root / "practice.yaml", ws.path("templates/labels.yaml")]
+    paths += sorted({ws.path(f"self-massage/{choice.id}.yaml") for choice, _ in content.points})
     language = content.client.language
     if language != ws.practice.model.language:
-        folder = root / "translations" / language
-        paths += [folder / f"{i18n.LIBRARY}.po", folder / f"{i18n.LABELS}.po"]
+        for domain in (i18n.LIBRARY, i18n.LABELS):
+            paths.append(ws.path(f"translations/{language}/{domain}.po"))
     return [ws.read(path).data for path in paths] + [_version().encode()]
 
 

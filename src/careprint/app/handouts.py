@@ -60,7 +60,7 @@ def _shared(ws: Workspace, language: str) -> Shared:
         labels = i18n.translate_labels(labels, labels_tr)
         practice_model = i18n.translate_practice(practice_model, labels_tr)
     logo_path = ws.resolve(practice.doc, ("logo",), practice.model.logo)
-    bodies = [ws.root / "templates" / "body" / f"{view}.svg" for view in VIEWS]
+    bodies = [ws.path(f"templates/body/{view}.svg") for view in VIEWS]
     scope = hashlib.sha256(
         "\0".join(
             [
@@ -113,13 +113,12 @@ def alphabet(ws: Workspace, language: str) -> str:
     The same for every client, so their handouts number these glyphs alike and share the parts
     drawn once (render/replay.py)."""
     fonts = common.practice_fonts(ws, language)
-    translations = ws.root / "translations" / language
     inputs = [
         ws.root / "practice.yaml",
-        ws.root / "templates" / "labels.yaml",
+        ws.path("templates/labels.yaml"),
         *ws.library_files(),
-        translations / f"{i18n.LABELS}.po",
-        translations / f"{i18n.LIBRARY}.po",
+        ws.path(f"translations/{language}/{i18n.LABELS}.po"),
+        ws.path(f"translations/{language}/{i18n.LIBRARY}.po"),
     ]
     key = ("alphabet", language, fonts, ws.digest(inputs))
     return ws.cache.get(key, lambda: _alphabet(ws, language, fonts))

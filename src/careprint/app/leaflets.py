@@ -247,7 +247,7 @@ def catalogue_sources(ws: Workspace, notes: bool = True) -> dict[str, list[i18n.
 
         found[name] = i18n.leaflet_sources(leaflet, where)
     found[i18n.LIBRARY] = i18n.library_sources(e.model for e in ws.library.values())
-    email = ws.root / "templates" / "email" / f"{ws.practice.model.language}.j2"
+    email = ws.path(f"templates/email/{ws.practice.model.language}.j2")
     template = (email.read_text(encoding="utf-8"), ws.display(email)) if email.is_file() else None
     found[i18n.LABELS] = i18n.label_sources(ws.labels.model, template, ws.practice.model)
     return found

@@ -36,10 +36,14 @@ def export(ws: Workspace, languages: list[str]) -> list[Exported]:
             )
         for domain, found in sources.items():
             path = ws.root / "translations" / language / f"{domain}.po"
-            old = i18n.read(path, ws.display(path), language) if path.is_file() else None
+            base = ws.path(f"translations/{language}/{domain}.po")  # or careprint's own
+            old = i18n.read(base, ws.display(base), language) if base.is_file() else None
             fresh = i18n.template(found, language, practice.name, practice.email)
             changes = i18n.update(old, fresh)
             data = i18n.write(fresh, old)
+            if base != path and changes.added == changes.fuzzy == 0:
+                done.append(Exported(ws.display(base), len(found), changes))
+                continue  # careprint's own translation has every text: nothing of the practice's
             if not path.is_file() or data != path.read_bytes():
                 write_atomic(path, data)
             done.append(Exported(ws.display(path), len(found), changes))
@@ -53,7 +57,7 @@ def status(ws: Workspace, languages: list[str]) -> dict[str, dict[str, i18n.Stat
     for language in languages:
         table[language] = {}
         for domain, found in sources.items():
-            path = ws.root / "translations" / language / f"{domain}.po"
+            path = ws.path(f"translations/{language}/{domain}.po")
             catalog = i18n.read(path, ws.display(path), language) if path.is_file() else None
             table[language][domain] = i18n.status(catalog, found)
     return table

@@ -60,7 +60,7 @@ def password(groups: int = 3, size: int = 4) -> str:
 
 
 def letter(
-    templates: Path,
+    templates: list[Path],
     display: str,
     language: str,
     source_language: str,
@@ -69,21 +69,27 @@ def letter(
 ) -> Letter:
     """Subject and body of the email (first line: 'Subject: ...').
 
-    A language's own ``templates/email/<language>.j2`` is used as it is; otherwise the source
-    language's template, its sentences translated through ``translate`` (labels.po).
+    ``templates`` are the folders to look in, the practice's first. A language's own
+    ``templates/email/<language>.j2`` is used as it is; otherwise the source language's
+    template, its sentences translated through ``translate`` (labels.po).
     """
-    path = templates / f"{language}.j2"
-    if not path.is_file():
-        path = templates / f"{source_language}.j2"
-        if not path.is_file():
+
+    def find(name: str) -> Path | None:
+        return next((folder / name for folder in templates if (folder / name).is_file()), None)
+
+    found = find(f"{language}.j2")
+    if found is None:
+        found = find(f"{source_language}.j2")
+        if found is None:
             raise UsageError(
                 f"there is no email text ({display}/{source_language}.j2).",
                 fix=f"Write {display}/{source_language}.j2; careprint's example has one.",
             )
     else:
         translate = _same
+    path = found
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(templates),
+        loader=jinja2.FileSystemLoader(path.parent),
         autoescape=jinja2.select_autoescape(["html", "htm"]),  # plain text: nothing to escape
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
