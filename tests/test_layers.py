@@ -24,7 +24,7 @@ BELOW: dict[str, set[str]] = {
     "layout": {"render", "content", "errors"},
     "defaults": set(),
     "workspace": {"defaults", "render", "content", "errors"},
-    "app": {"workspace", "layout", "render", "pdf", "deliver", "content", "errors"},
+    "app": {"workspace", "defaults", "layout", "render", "pdf", "deliver", "content", "errors"},
     "web": {"app", "workspace", "content", "errors"},
     "cli": {"app", "web", "workspace", "content", "errors"},
     "__main__": {"cli"},
