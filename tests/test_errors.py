@@ -53,12 +53,12 @@ CASES = {
     "client-hold-float.yaml": (
         "clients/dossier-0147.yaml, line 13: 'hold' should be a whole number, not the number 4.5.\n"
         "        hold: 4.5\n"
-        "  Write a whole number (seconds to hold, if not the library's)."
+        "  Write a whole number only (seconds to hold, if not the library's)."
     ),
     "client-hold-not-number.yaml": (
         "clients/dossier-0147.yaml, line 13: 'hold' should be a whole number, not 'een minuut'.\n"
         "        hold: een minuut\n"
-        "  Write a whole number (seconds to hold, if not the library's)."
+        "  Write a whole number only (seconds to hold, if not the library's)."
     ),
     "client-hold-too-long.yaml": (
         "clients/dossier-0147.yaml, line 13: 'hold' is 500; it must be at most 120.\n"
@@ -86,7 +86,7 @@ CASES = {
     "client-side.yaml": (
         "clients/dossier-0147.yaml, line 12: unknown side 'rechts'.\n"
         "        side: rechts\n"
-        "  Use one of: left, right, both."
+        "  Did you mean 'right'? Use one of: left, right, both."
     ),
     "client-unknown-point.yaml": (
         "clients/dossier-0147.yaml, line 11: there is no point 'levator-scapula' in the library.\n"
@@ -191,7 +191,7 @@ CASES = {
     "leaflet-panel-not-number.yaml": (
         "leaflets/triggerpointtherapie.yaml, line 53: 'panel' should be a whole number, not 'vier'.\n"
         "        panel: vier\n"
-        "  Write a whole number (start the block at the top of this panel instead of after the block before)."
+        "  Write a whole number only (start the block at the top of this panel instead of after the block before)."
     ),
     "leaflet-pin-backwards.yaml": (
         "leaflets/triggerpointtherapie.yaml, line 72: block 'self-help' is pinned to panel 3, which is before panel 4, where the blocks above it already start.\n"
@@ -226,7 +226,7 @@ CASES = {
     "leaflet-unknown-kind.yaml": (
         "leaflets/triggerpointtherapie.yaml, line 23: unknown block kind 'symptom'.\n"
         "        kind: symptom\n"
-        "  Use one of: indications, symptoms, causes, treatment, self-help, call-to-action, text."
+        "  Did you mean 'symptoms'? Use one of: indications, symptoms, causes, treatment, self-help, call-to-action, text."
     ),
     "leaflet-unknown-layout.yaml": (
         "leaflets/triggerpointtherapie.yaml, line 7: unknown layout 'drieluik'.\n"

@@ -31,6 +31,8 @@ class Document:
     data: Any
     marks: dict[Loc, Mark] = field(default_factory=dict)
     private: bool = False  # a client file: its lines may hold health data; show only safe ones
+    # values YAML read as something other than text (a number, yes/no, nothing), as written
+    raw: dict[Loc, str] = field(default_factory=dict)
 
     def mark(self, loc: Loc) -> Mark | None:
         """The position of ``loc``, or of its nearest ancestor that is in the file."""
@@ -149,6 +151,8 @@ def parse(data: bytes, display: str, private: bool = False) -> Document:
 
 
 def parse_text(text: str, display: str, private: bool = False) -> Document:
+    if "*" in text or "&" in text:
+        _refuse_aliases(text, display, private)
     loader = LOADER(text)
     try:
         node = loader.get_single_node()
@@ -225,14 +229,86 @@ def _build(loader: Any, node: yaml.Node, loc: Loc, doc: Document) -> Any:
         doc.marks[()] = _mark(node)
     if node.tag == TIMESTAMP:  # kept as written: the models check dates, with located messages
         return node.value
-    return loader.construct_object(node, deep=True)
+    value = loader.construct_object(node, deep=True)
+    if isinstance(node, yaml.ScalarNode) and node.style is None:  # plain, not in quotes
+        _comment_in_value(node, loc, doc, value)
+        if not isinstance(value, str):
+            doc.raw[loc] = node.value
+    return value
+
+
+COMMENT = re.compile(r"\s+#(\S.*)$")
+
+
+def _comment_in_value(node: yaml.ScalarNode, loc: Loc, doc: Document, value: Any) -> None:
+    """A '#' after a space starts a comment: in 'heading: Stap #2 van 3' the text would end at
+    'Stap'. A comment that starts right after its '#' (not '# ...') was meant as text."""
+    if not loc or not isinstance(loc[-1], str):
+        return
+    line = doc.line_text(node.end_mark.line + 1)
+    found = COMMENT.match(line[node.end_mark.column :])
+    if found is None:
+        return
+    name, written = loc[-1], f"{node.value} #{found.group(1)}".strip()
+    kept = f"'{value}'" if value not in (None, "") else "nothing"
+    raise doc.error(
+        loc,
+        f"'{name}' keeps only {kept}: a '#' after a space starts a comment, so "
+        f"'#{found.group(1)}' is left out.",
+        f'Put the whole text in double quotes: {name}: "{written}"',
+    )
+
+
+def _refuse_aliases(text: str, display: str, private: bool) -> None:
+    """YAML can repeat a part of a file by name (&anchor, *alias); careprint's files never need
+    it, and a file of aliases of aliases grows without end when read. Refused where it starts."""
+    try:
+        for token in yaml.scan(text, Loader=LOADER):
+            if isinstance(token, yaml.AliasToken | yaml.AnchorToken):
+                line = token.start_mark.line + 1
+                lines = text.splitlines()
+                sign = "*" if isinstance(token, yaml.AliasToken) else "&"
+                raise InputError(
+                    f"'{sign}{token.value}' repeats a part of the file by name (a YAML "
+                    f"{'alias' if sign == '*' else 'anchor'}), which careprint does not read.",
+                    file=display,
+                    line=line,
+                    column=token.start_mark.column + 1,
+                    source=shown(lines[line - 1], private) if line <= len(lines) else None,
+                    fix="Write the text out where it is needed, or put a text that starts with "
+                    f"'{sign}' in double quotes.",
+                )
+    except yaml.MarkedYAMLError:
+        return  # a syntax error: said with its line when the file is parsed
 
 
 def _mark(node: yaml.Node) -> Mark:
     return Mark(node.start_mark.line + 1, node.start_mark.column + 1)
 
 
+OPENED = {  # what PyYAML was reading when the file ended or broke: where it was opened
+    "while scanning a quoted scalar": (
+        "a quote",
+        "Close it with the same quote at the end of the text.",
+    ),
+    "while parsing a flow sequence": ("a '['", "Close the list with ']' on the same line."),
+    "while parsing a flow mapping": ("a '{'", "Close it with '}' on the same line."),
+}
+
+
 def _syntax_error(exc: yaml.MarkedYAMLError, text: str, display: str, private: bool) -> InputError:
+    if exc.context in OPENED and exc.context_mark is not None:
+        what, fix = OPENED[exc.context]
+        start = exc.context_mark.line + 1
+        lines = text.splitlines()
+        return InputError(
+            f"{what} opened here is not closed.",
+            file=display,
+            line=start,
+            column=exc.context_mark.column + 1,
+            source=shown(lines[start - 1], private) if start <= len(lines) else None,
+            fix=fix,
+        )
     mark = exc.problem_mark or exc.context_mark
     line = mark.line + 1 if mark else None
     lines = text.splitlines()

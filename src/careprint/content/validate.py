@@ -68,7 +68,21 @@ def explain(model: type[BaseModel], doc: Document, error: ErrorDetails) -> Carep
     if kind in ("literal_error", "enum"):
         choices = _choices(info)
         what = f"block {name}" if len(loc) >= 3 and loc[-3] == "blocks" else name
-        return doc.error(loc, f"unknown {what} '{value}'.", f"Use one of: {', '.join(choices)}.")
+        meant = DUTCH.get(str(value).strip().lower())
+        close = difflib.get_close_matches(str(value).lower(), choices, n=1, cutoff=0.6)
+        hint = f"Did you mean '{meant or close[0]}'? " if meant in choices or close else ""
+        return doc.error(
+            loc, f"unknown {what} '{value}'.", f"{hint}Use one of: {', '.join(choices)}."
+        )
+    raw = doc.raw.get(loc)
+    if kind in ("string_type", "string_too_short") and raw is not None:
+        what = "nothing" if value is None else _describe(value)
+        quoted = f'{loc[-1]}: "{raw}"' if isinstance(loc[-1], str) else f'- "{raw}"'
+        return doc.error(
+            loc,
+            f"'{name}' should be text, but YAML reads {raw} as {what}.",
+            f"Put it in double quotes, as written: {quoted}",
+        )
     if kind in ("string_type", "string_too_short"):
         if kind == "string_too_short" or value is None:
             return doc.error(loc, f"'{name}' is empty.", f"Write the text after '{name}:'.")
@@ -95,8 +109,14 @@ def explain(model: type[BaseModel], doc: Document, error: ErrorDetails) -> Carep
         return doc.error(loc, f"'{name}' is empty.", f"Add at least one item{described}.")
     if kind in ("int_type", "int_parsing", "int_from_float", "float_type", "float_parsing"):
         what = "a whole number" if kind.startswith("int") else "a number"
+        number = re.match(r"\s*(\d+)", str(value)) if isinstance(value, str) else None
+        example = (
+            f", e.g. {loc[-1]}: {number.group(1)}" if number and isinstance(loc[-1], str) else ""
+        )
         return doc.error(
-            loc, f"'{name}' should be {what}, not {_describe(value)}.", f"Write {what}{described}."
+            loc,
+            f"'{name}' should be {what}, not {_describe(value)}.",
+            f"Write {what} only{described}{example}.",
         )
     if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
         limit = next(iter((error.get("ctx") or {}).values()), "")
@@ -138,6 +158,31 @@ def explain(model: type[BaseModel], doc: Document, error: ErrorDetails) -> Carep
             loc, f"'{name}': {reason}.", fix[:1].upper() + fix[1:] + "." if fix else None
         )
     return doc.error(loc, f"'{name}': {error['msg']}.", f"Check the value{described}.")
+
+
+# Dutch words a practice writes where careprint's fixed English names are wanted
+DUTCH = {
+    "links": "left",
+    "rechts": "right",
+    "beide": "both",
+    "beiden": "both",
+    "bal": "ball",
+    "duim": "thumb",
+    "vingers": "fingers",
+    "knokkels": "knuckles",
+    "hand": "hand",
+    "voor": "front",
+    "voorkant": "front",
+    "achter": "back",
+    "achterkant": "back",
+    "zijkant": "side",
+    "hoofd": "head",
+    "symptomen": "symptoms",
+    "oorzaken": "causes",
+    "behandeling": "treatment",
+    "zelfhulp": "self-help",
+    "tekst": "text",
+}
 
 
 def key(name: str, field: FieldInfo) -> str:
