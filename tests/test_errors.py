@@ -27,6 +27,85 @@ TARGETS = {
 HANDOUT = ("handout", "clients/dossier-0147.yaml")  # what client and library fixtures break
 
 CASES = {
+    "po-missing-msgstr.po": (
+        "translations/en/labels.po, line 33: the translation file is damaged (an msgid without msgstr).\n"
+        '    msgid "Telefoon"\n'
+        "  Open it in a PO editor (e.g. Poedit), which shows and repairs the mistake; or compare the entry with the ones around it: msgctxt, msgid, msgstr, each text in double quotes."
+    ),
+    "po-duplicate.po": (
+        "translations/en/labels.po, line 37: the translation file is damaged (the same text appears twice; the first is on line 33).\n"
+        '    msgid "Telefoon"\n'
+        "  Keep one of the two entries and delete the other."
+    ),
+    "po-text-after-quote.po": (
+        "translations/en/labels.po, line 34: the translation file is damaged (text after the closing double quote).\n"
+        '    msgstr "Phone" (work)\n'
+        "  Open it in a PO editor (e.g. Poedit), which shows and repairs the mistake; or compare the entry with the ones around it: msgctxt, msgid, msgstr, each text in double quotes."
+    ),
+    "po-bad-escape.po": (
+        "translations/en/labels.po, line 34: the translation file is damaged ('\\o' is not an escape a PO file knows).\n"
+        '    msgstr "Ph\\one"\n'
+        "  Open it in a PO editor (e.g. Poedit), which shows and repairs the mistake; or compare the entry with the ones around it: msgctxt, msgid, msgstr, each text in double quotes."
+    ),
+    "po-unterminated.po": (
+        "translations/en/labels.po, line 34: the translation file is damaged (a text without its closing double quote).\n"
+        '    msgstr "Phone\n'
+        "  Open it in a PO editor (e.g. Poedit), which shows and repairs the mistake; or compare the entry with the ones around it: msgctxt, msgid, msgstr, each text in double quotes."
+    ),
+    "client-therapist-number.yaml": (
+        "clients/dossier-0147.yaml, line 7: 'therapist' should be text, but YAML reads 12 as the number 12.\n"
+        "    therapist: 12\n"
+        '  Put it in double quotes, as written: therapist: "12"'
+    ),
+    "client-hash-in-note.yaml": (
+        "clients/dossier-0147.yaml, line 16: 'note' stops before its '#': a '#' after a space starts a comment, so what follows it is left out.\n"
+        "  Put the whole text of 'note' in double quotes."
+    ),
+    "leaflet-alias.yaml": (
+        "leaflets/triggerpointtherapie.yaml, line 5: '&naam' repeats a part of the file by name (a YAML anchor), which careprint does not read.\n"
+        "    title: &naam Triggerpointtherapie\n"
+        "  Write the text out where it is needed, or put a text that starts with '&' in double quotes."
+    ),
+    "leaflet-unclosed-bracket.yaml": (
+        "leaflets/triggerpointtherapie.yaml, line 7: a '[' opened here is not closed.\n"
+        "    layouts: [trifold, booklet, large-print, screen\n"
+        "  Close the list with ']' on the same line."
+    ),
+    "leaflet-unclosed-quote.yaml": (
+        "leaflets/triggerpointtherapie.yaml, line 5: a quote opened here is not closed.\n"
+        '    title: "Triggerpointtherapie\n'
+        "  Close it with the same quote at the end of the text."
+    ),
+    "leaflet-hash-in-heading.yaml": (
+        "leaflets/triggerpointtherapie.yaml, line 40: 'heading' keeps only 'Stap': a '#' after a space starts a comment, so '#2 in je herstel' is left out.\n"
+        "        heading: Stap #2 in je herstel\n"
+        '  Put the whole text in double quotes: heading: "Stap #2 in je herstel"'
+    ),
+    "leaflet-bullet-number.yaml": (
+        "leaflets/triggerpointtherapie.yaml, line 64: item 2 of 'bullets' should be text, but YAML reads 112 as the number 112.\n"
+        "          - 112\n"
+        '  Put it in double quotes, as written: - "112"'
+    ),
+    "practice-unclosed-brace.yaml": (
+        "practice.yaml, line 14: a '{' opened here is not closed.\n"
+        '      primary: {rgb: "#1F6F78", cmyk: [84, 35, 40, 15]   # headings, cover, contact panel\n'
+        "  Close it with '}' on the same line."
+    ),
+    "practice-colour-unquoted.yaml": (
+        "practice.yaml, line 14: a '#' after a space starts a comment, so the rest of the line after 'rgb:' is left out and a '{' is not closed.\n"
+        "      primary: {rgb: #1F6F78, cmyk: [84, 35, 40, 15]}   # headings, cover, contact panel\n"
+        '  Put the colour in double quotes: rgb: "#1F6F78"'
+    ),
+    "practice-website-no.yaml": (
+        "practice.yaml, line 9: 'website' should be text, but YAML reads no as a yes/no answer.\n"
+        "    website: no\n"
+        '  Put it in double quotes, as written: website: "no"'
+    ),
+    "practice-phone-number.yaml": (
+        "practice.yaml, line 7: 'phone' should be text, but YAML reads 0330001234 as the number 56623772.\n"
+        "    phone: 0330001234\n"
+        '  Put it in double quotes, as written: phone: "0330001234"'
+    ),
     "client-date-format.yaml": (
         "clients/dossier-0147.yaml, line 6: 'date' should be a date, not '31-02-2026'.\n"
         "    date: 31-02-2026\n"
@@ -314,9 +393,9 @@ CASES = {
         "  Export the logo again from your drawing program as SVG (File > Export > SVG), or point 'logo:' in practice.yaml at another file."
     ),
     "po-broken.po": (
-        "translations/en/labels.po, line 34: the translation file is damaged (unknown or misformatted keyword).\n"
+        "translations/en/labels.po, line 34: the translation file is damaged ('msgstrr' is not a keyword of a PO file).\n"
         '    msgstrr "Phone"\n'
-        "  Open it in a PO editor (e.g. Poedit), which shows and repairs the mistake; or compare the entry with the ones around it: msgctxt, msgid, msgstr, in quotes."
+        "  Open it in a PO editor (e.g. Poedit), which shows and repairs the mistake; or compare the entry with the ones around it: msgctxt, msgid, msgstr, each text in double quotes."
     ),
     "po-glyph.po": (
         "translations/en/labels.po, line 32: the font FiraSans-Regular.ttf has no '☎' (U+260E), so this translation cannot be printed.\n"
@@ -333,9 +412,9 @@ CASES = {
         "  Translate them (careprint translate export --lang en adds what is missing), or build without --strict."
     ),
     "po-plural-count.po": (
-        "translations/en/labels.po, line 233: 1 not translated: these texts would be printed in the source language.\n"
-        '    msgctxt "labels:handout:seconds"\n'
-        "  Translate them (careprint translate export --lang en adds what is missing), or build without --strict."
+        "translations/en/labels.po, line 234: the translation file is damaged (1 plural form where the language has 2).\n"
+        '    msgid "{n} seconde"\n'
+        "  Give msgstr[0] to msgstr[1], one for each plural form."
     ),
     "practice-cmyk-range.yaml": (
         "practice.yaml, line 14: 'cmyk': each of C, M, Y and K is a percentage from 0 to 100.\n"

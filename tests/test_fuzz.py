@@ -6,7 +6,9 @@ exception. The normal run tries a bounded number of examples; see tests/README.m
 from __future__ import annotations
 
 import os
+import shutil
 import string
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -143,3 +145,116 @@ def test_any_damage_to_a_po_file(ws: Path, edits: list[tuple[int, str, str]]) ->
         return
     tr = i18n.Translator(catalog, "translations/en/fuzz.po", "en")
     tr.get("triggerpointtherapie:title", "Triggerpointtherapie")
+
+
+# -- YAML's implicit types ---------------------------------------------------------------------
+
+IMPLICIT = st.sampled_from(
+    [
+        "0330001234",
+        "0612345678",
+        "112",
+        "yes",
+        "No",
+        "on",
+        "OFF",
+        "true",
+        "~",
+        "null",
+        "8:30",
+        "1e3",
+        "0x1F",
+        "1.5",
+        "2026-11-24",
+        ".inf",
+        "-12",
+    ]
+)
+TEXT_FIELDS = [
+    ("practice.yaml", "phone: 033 000 12 34", "phone"),
+    ("practice.yaml", "website: www.praktijkdelinde.example", "website"),
+    ("clients/dossier-0147.yaml", "therapist: Joris van Dam", "therapist"),
+]
+
+
+@FUZZ
+@given(IMPLICIT, st.sampled_from(TEXT_FIELDS))
+def test_a_value_yaml_reads_as_another_type_is_shown_as_written(
+    ws: Path, written: str, target: tuple[str, str, str]
+) -> None:
+    file, line, name = target
+    path = ws / file
+    original = path.read_text(encoding="utf-8")
+    path.write_text(original.replace(line, f"{name}: {written}", 1), encoding="utf-8")
+    try:
+        handouts.handout_content(Workspace(ws), ws / "clients" / "dossier-0147.yaml")
+    except CareprintError as exc:
+        located(exc, file)
+        if exc.fix and "double quotes" in exc.fix:
+            assert f'{name}: "{written}"' in exc.fix  # the user's own text, never a converted one
+    finally:
+        path.write_text(original, encoding="utf-8")
+
+
+# -- PO syntax, against gettext's msgfmt where it is installed -----------------------------------
+
+MSGFMT = shutil.which("msgfmt")
+EDITS = st.lists(
+    st.tuples(
+        st.integers(0, 10_000),
+        st.sampled_from(["drop char", "quote", "backslash", "dup line", "drop line", "keyword"]),
+        st.integers(0, 200),
+    ),
+    min_size=1,
+    max_size=3,
+)
+
+
+@FUZZ
+@given(EDITS)
+def test_a_po_file_msgfmt_rejects_is_refused_with_its_line(
+    ws: Path, edits: list[tuple[int, str, int]]
+) -> None:
+    lines = (ws / "translations" / "en" / "labels.po").read_text(encoding="utf-8").splitlines()
+    for where, what, at in edits:
+        index = where % len(lines)
+        text = lines[index]
+        position = at % (len(text) + 1)
+        if what == "drop char" and text:
+            lines[index] = text[:position] + text[position + 1 :]
+        elif what == "quote":
+            lines[index] = text[:position] + '"' + text[position:]
+        elif what == "backslash":
+            lines[index] = text[:position] + "\\q" + text[position:]
+        elif what == "dup line":
+            lines.insert(index, text)
+        elif what == "drop line":
+            del lines[index]
+        else:
+            lines[index] = "msgstrr " + text
+    path = ws / "translations" / "en" / "fuzz.po"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    try:
+        i18n.read(path, "translations/en/fuzz.po", "en")
+        refused = False
+    except CareprintError as exc:
+        located(exc, "translations/en/fuzz.po")
+        refused = True
+    if MSGFMT:
+        checked = subprocess.run(
+            [MSGFMT, "--check-format", "-o", "/dev/null", str(path)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        syntax = [line for line in checked.stderr.splitlines() if _syntax_problem(line)]
+        if checked.returncode != 0 and syntax:
+            assert refused, syntax  # what msgfmt calls broken, careprint refuses too
+
+
+def _syntax_problem(line: str) -> bool:
+    """A complaint of msgfmt's about the file's syntax (not about format strings or headers)."""
+    return ":" in line and not any(
+        word in line
+        for word in ("format specification", "header", "Last-Translator", "fatal error", "warning")
+    )

@@ -185,11 +185,11 @@ def test_a_damaged_po_file_is_an_error_with_its_line(fresh: Path, run: Run) -> N
     )
     assert result.code == 2
     assert result.err == (
-        f"error: {LEAFLET}, line {index + 1}: the translation file is damaged (unknown or "
-        "misformatted keyword).\n"
+        f"error: {LEAFLET}, line {index + 1}: the translation file is damaged ('msgstrr' is not "
+        "a keyword of a PO file).\n"
         f"    {lines[index]}\n"
         "  Open it in a PO editor (e.g. Poedit), which shows and repairs the mistake; or compare "
-        "the entry with the ones around it: msgctxt, msgid, msgstr, in quotes.\n"
+        "the entry with the ones around it: msgctxt, msgid, msgstr, each text in double quotes.\n"
     )
 
 

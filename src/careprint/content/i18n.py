@@ -12,6 +12,7 @@ when asked to be strict.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import gettext
 import io
@@ -25,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 from babel import Locale, UnknownLocaleError
 from pydantic import BaseModel
 
+from careprint.content import pocheck
 from careprint.content.models import (
     Block,
     Labels,
@@ -298,8 +300,11 @@ def read(path: Path, display: str, language: str) -> Catalog:
 
 
 def parse(data: bytes, display: str, language: str) -> Catalog:
-    """A PO file's bytes (see :func:`read`)."""
+    """A PO file's bytes (see :func:`read`): checked as msgfmt --check would, then read."""
     from babel.messages.pofile import PoFileError, read_po
+
+    with contextlib.suppress(UnicodeDecodeError):  # said below, by Babel's reading
+        pocheck.check(data.decode("utf-8"), display)
 
     try:
         catalog = read_po(io.BytesIO(data), locale=language.replace("-", "_"), abort_invalid=True)

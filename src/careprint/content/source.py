@@ -230,7 +230,7 @@ def _build(loader: Any, node: yaml.Node, loc: Loc, doc: Document) -> Any:
     if node.tag == TIMESTAMP:  # kept as written: the models check dates, with located messages
         return node.value
     value = loader.construct_object(node, deep=True)
-    if isinstance(node, yaml.ScalarNode) and node.style is None:  # plain, not in quotes
+    if isinstance(node, yaml.ScalarNode) and not node.style:  # plain, not in quotes
         _comment_in_value(node, loc, doc, value)
         if not isinstance(value, str):
             doc.raw[loc] = node.value
@@ -250,6 +250,13 @@ def _comment_in_value(node: yaml.ScalarNode, loc: Loc, doc: Document, value: Any
     if found is None:
         return
     name, written = loc[-1], f"{node.value} #{found.group(1)}".strip()
+    if doc.private:  # a client's text is not repeated in a message
+        raise doc.error(
+            loc,
+            f"'{name}' stops before its '#': a '#' after a space starts a comment, so what "
+            "follows it is left out.",
+            f"Put the whole text of '{name}' in double quotes.",
+        )
     kept = f"'{value}'" if value not in (None, "") else "nothing"
     raise doc.error(
         loc,
@@ -278,7 +285,7 @@ def _refuse_aliases(text: str, display: str, private: bool) -> None:
                     fix="Write the text out where it is needed, or put a text that starts with "
                     f"'{sign}' in double quotes.",
                 )
-    except yaml.MarkedYAMLError:
+    except yaml.YAMLError:
         return  # a syntax error: said with its line when the file is parsed
 
 
@@ -301,6 +308,19 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str, display: str, private: b
         what, fix = OPENED[exc.context]
         start = exc.context_mark.line + 1
         lines = text.splitlines()
+        opened = lines[start - 1] if start <= len(lines) else ""
+        hashed = re.search(r"(\w+):\s+(#[0-9A-Fa-f]{3,8})\b", opened[exc.context_mark.column :])
+        if hashed:  # 'rgb: #1F6F78' unquoted: the rest of the line became a comment
+            key, colour = hashed.groups()
+            return InputError(
+                f"a '#' after a space starts a comment, so the rest of the line after "
+                f"'{key}:' is left out and {what} is not closed.",
+                file=display,
+                line=start,
+                column=exc.context_mark.column + 1,
+                source=shown(opened, private),
+                fix=f'Put the colour in double quotes: {key}: "{colour}"',
+            )
         return InputError(
             f"{what} opened here is not closed.",
             file=display,

@@ -76,11 +76,19 @@ def explain(model: type[BaseModel], doc: Document, error: ErrorDetails) -> Carep
         )
     raw = doc.raw.get(loc)
     if kind in ("string_type", "string_too_short") and raw is not None:
-        what = "nothing" if value is None else _describe(value)
-        quoted = f'{loc[-1]}: "{raw}"' if isinstance(loc[-1], str) else f'- "{raw}"'
+        what = (
+            "nothing"
+            if value is None
+            else "a yes/no answer"
+            if isinstance(value, bool)
+            else _describe(value)
+        )
+        item = isinstance(loc[-1], int)
+        quoted = f'- "{raw}"' if item else f'{loc[-1]}: "{raw}"'
+        subject = f"item {int(loc[-1]) + 1} of '{name}'" if item else f"'{name}'"
         return doc.error(
             loc,
-            f"'{name}' should be text, but YAML reads {raw} as {what}.",
+            f"{subject} should be text, but YAML reads {raw} as {what}.",
             f"Put it in double quotes, as written: {quoted}",
         )
     if kind in ("string_type", "string_too_short"):
