@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
 
 from tests.conftest import Run
@@ -119,3 +120,29 @@ def test_a_batch_into_a_folder_that_cannot_be_written_stops_with_the_reason(
     assert result.err.startswith("error: cannot write ")
     assert f"{blocked}/dossier-" in result.err and ": Not a directory." in result.err
     assert "Traceback" not in result.err and "bug" not in result.err
+
+
+def test_a_bug_is_logged_for_the_user_only_and_never_shown_as_a_traceback(
+    workspace: Path, run: Run, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from careprint.app import handouts
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("something inside careprint went wrong")
+
+    monkeypatch.setattr(handouts, "handout", broken)
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    result = run("-C", str(workspace), "handout", "clients/dossier-0147.yaml")
+    assert result.code == 1
+    assert "Traceback" not in result.err and "RuntimeError" not in result.err
+    log = tmp_path / "state" / "careprint" / "log" / "error.log"
+    assert f"The details are in {log};" in result.err
+    assert "RuntimeError: something inside careprint went wrong" in log.read_text()
+    assert log.stat().st_mode & 0o077 == 0  # the user's own: it may name a client's file
+    # a log folder that cannot be written: still a short message, never a traceback
+    (tmp_path / "blocked").write_text("a file where the folder would be")
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "blocked"))
+    result = run("-C", str(workspace), "handout", "clients/dossier-0147.yaml")
+    assert result.code == 1
+    assert "Traceback" not in result.err
+    assert "Its details could not be written down" in result.err

@@ -27,6 +27,34 @@ TARGETS = {
 HANDOUT = ("handout", "clients/dossier-0147.yaml")  # what client and library fixtures break
 
 CASES = {
+    "leaflet-name-differs.yaml": (
+        "leaflets/triggerpointtherapie.yaml, line 3: the leaflet is called 'triggerpoints' here, but its file is triggerpointtherapie.yaml.\n"
+        "    leaflet: triggerpoints\n"
+        "  Make them the same: the file name names the leaflet (its PDFs and its translations), so write leaflet: triggerpointtherapie, or rename the file."
+    ),
+    "practice-cmyk-three.yaml": (
+        "practice.yaml, line 14: 'cmyk': a print colour has four numbers, C, M, Y and K, and this has 3.\n"
+        '      primary: {rgb: "#1F6F78", cmyk: [84, 35, 40]}   # headings, cover, contact panel\n'
+        "  Write four percentages, e.g. [84, 35, 40, 15]."
+    ),
+    "practice-rgb-numbers.yaml": (
+        "practice.yaml, line 14: 'rgb': a colour on screen is written as # and six hexadecimal digits, not as three numbers.\n"
+        "      primary: {rgb: [31, 111, 120], cmyk: [84, 35, 40, 15]}   # headings, cover, contact panel\n"
+        "  Write '#1F6F78'."
+    ),
+    "practice-cmyk-fractions.yaml": (
+        "practice.yaml, line 14: 'cmyk': C, M, Y and K are percentages (0 to 100), not fractions of one.\n"
+        '      primary: {rgb: "#1F6F78", cmyk: [0.84, 0.35, 0.4, 0.15]}   # headings, cover, contact panel\n'
+        "  Write [84, 35, 40, 15]."
+    ),
+    "practice-password-misspelt.yaml": (
+        "practice.yaml, line 21: 'wachtwoord' does not belong in a file: careprint never reads a password from one.\n"
+        "  Delete the line; set the mail server's password in the terminal instead: export CAREPRINT_SMTP_PASSWORD='...'"
+    ),
+    "practice-smtp-password.yaml": (
+        "practice.yaml, line 22: 'password' does not belong in a file: careprint never reads a password from one.\n"
+        "  Delete the line; set the mail server's password in the terminal instead: export CAREPRINT_SMTP_PASSWORD='...'"
+    ),
     "po-missing-msgstr.po": (
         "translations/en/labels.po, line 33: the translation file is damaged (an msgid without msgstr).\n"
         '    msgid "Telefoon"\n'
@@ -566,3 +594,101 @@ def test_points_lists_the_library_from_head_to_foot(workspace: Path, run: Run) -
         "  levator-scapulae      Spier tussen nek en schouderblad (schouderbladheffer)  "
         "[Musculus levator scapulae]\n"
     ) in result.out
+
+
+# -- files given to the wrong command, names that cannot work ----------------------------------
+
+
+def _same_name_twice(ws: Path) -> None:
+    shutil.copyfile(ws / "leaflets/spanningshoofdpijn.yaml", ws / "leaflets/spanningshoofdpijn.yml")
+
+
+def _library_file_name(ws: Path) -> None:
+    (ws / "self-massage/thenar.yaml").rename(ws / "self-massage/Duim Bal.yaml")
+
+
+COMMAND_CASES = {
+    "a leaflet given to handout": (
+        None,
+        ("handout", "leaflets/triggerpointtherapie.yaml"),
+        "leaflets/triggerpointtherapie.yaml: this is a leaflet, not a client file.\n"
+        "  careprint handout takes a client file from clients/ (name, date, therapist, points), e.g. careprint handout clients/dossier-0147.yaml; leaflets are made with careprint build.",
+    ),
+    "a folder given to handout": (
+        None,
+        ("handout", "clients"),
+        "clients/ is a folder; careprint handout makes the handout of one client file.\n"
+        "  Name a file in it, e.g. careprint handout clients/dossier-0147.yaml, or make all of them: careprint batch clients/",
+    ),
+    "practice.yaml given to handout": (
+        None,
+        ("handout", "practice.yaml"),
+        "practice.yaml: this is the practice's file, not a client file.\n"
+        "  careprint handout takes a client file from clients/ (name, date, therapist, points), e.g. careprint handout clients/dossier-0147.yaml; leaflets are made with careprint build.",
+    ),
+    "a PDF given to handout": (
+        lambda ws: (ws / "clients/letter.pdf").write_bytes(b"%PDF-1.4\n"),
+        ("handout", "clients/letter.pdf"),
+        "clients/letter.pdf: this is not a YAML file (.pdf).\n"
+        "  careprint handout takes a client file from clients/ (name, date, therapist, points), e.g. careprint handout clients/dossier-0147.yaml; leaflets are made with careprint build.",
+    ),
+    "a client file given to build": (
+        None,
+        ("build", "clients/dossier-0147.yaml"),
+        "clients/dossier-0147.yaml: this is a client file, not a leaflet.\n"
+        "  careprint build takes the name of a leaflet in leaflets/, e.g. careprint build spanningshoofdpijn.",
+    ),
+    "two leaflets with the same name": (
+        _same_name_twice,
+        ("build",),
+        "leaflets/spanningshoofdpijn.yaml and leaflets/spanningshoofdpijn.yml have the same name.\n"
+        "  Keep one of the two files (careprint names things after the file).",
+    ),
+    "a library file whose name is no id": (
+        _library_file_name,
+        ("points",),
+        "self-massage/Duim Bal.yaml: the file name is the point's id, and 'Duim Bal' cannot be one.\n"
+        "  Use lower-case letters, digits and '-' only: rename it to duim-bal.yaml (and write id: duim-bal in it).",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(COMMAND_CASES))
+def test_a_file_that_cannot_work_is_said_to_be_what_it_is(
+    workspace: Path, run: Run, case: str
+) -> None:
+    prepare, command, message = COMMAND_CASES[case]
+    if prepare is not None:
+        prepare(workspace)
+    result = run("-C", str(workspace), *command)
+    assert result.code == 2
+    assert result.err == f"error: {message}\n"
+    assert not (workspace / "out").exists()
+
+
+def test_codes_and_addresses_are_read_as_meant(workspace: Path, run: Run) -> None:
+    """'NL' is the language nl, and an address as mail programs show it is an address."""
+    client = workspace / "clients" / "dossier-0147.yaml"
+    text = client.read_text(encoding="utf-8")
+    text = text.replace("language: nl", "language: NL")
+    text = text.replace(
+        "email: marieke.devries@example.org", 'email: "Marieke <marieke.devries@example.org>"'
+    )
+    client.write_text(text, encoding="utf-8")
+    result = run("-C", str(workspace), "handout", "clients/dossier-0147.yaml", "--email")
+    assert result.code == 0, result.err
+    draft = next((workspace / "out" / "outbox").glob("*.eml")).read_text()
+    assert "To: marieke.devries@example.org" in draft
+
+
+def test_rgb_and_cmyk_far_apart_is_a_warning(workspace: Path, run: Run) -> None:
+    practice = workspace / "practice.yaml"
+    text = practice.read_text(encoding="utf-8")
+    practice.write_text(text.replace("cmyk: [84, 35, 40, 15]", "cmyk: [0, 90, 90, 0]"), "utf-8")
+    result = run("-C", str(workspace), "build", "triggerpointtherapie", "--layout", "trifold")
+    assert result.code == 0
+    assert result.err == (
+        "warning: practice.yaml, line 14: the RGB (#1F6F78) and the CMYK (0, 90, 90, 0) of "
+        "'primary' are far apart, so the print shop's edition will look different; ask your "
+        "print shop or designer for the CMYK of your colour.\n"
+    )

@@ -70,12 +70,24 @@ def _jobs(ws: Workspace, names: Sequence[str], layout: str | None) -> list[tuple
     if layout is not None and layout not in ws.layout_names():
         ws.layout(layout)  # raises the error that lists the layouts there are
     jobs = []
+    names = [_leaflet_name(ws, name) for name in names]
     for name in names or ws.leaflet_names():
         layouts = [layout] if layout else list(ws.leaflet(name).model.layouts)
         jobs += [(name, each) for each in layouts]
     if not jobs:
         raise UsageError("there are no leaflets in leaflets/.", fix="Add a leaflet file there.")
     return jobs
+
+
+def _leaflet_name(ws: Workspace, given: str) -> str:
+    """A leaflet named by its name or by its file (leaflets/x.yaml, from the practice folder);
+    a file that is no leaflet is said to be what it is."""
+    if "/" not in given and not given.endswith((".yaml", ".yml")):
+        return given
+    path = Path(given) if Path(given).is_absolute() else ws.root / given
+    if path.is_file():
+        ws.expect(path, "leaflet")
+    return Path(given).stem
 
 
 @contextmanager
@@ -177,7 +189,7 @@ def all_(ctx: click.Context) -> None:
     """
     ws = _workspace(ctx)
     work = _leaflet_jobs(ws, (), None, ("complete",), True, False, ws.root / "out" / "leaflets")
-    clients = sorted((ws.root / "clients").glob("*.yaml"))
+    clients = list(ws.yaml_files("clients").values())
     _make(ws, work, clients, ws.root / "out" / "handouts")
 
 
@@ -257,7 +269,7 @@ def check(ctx: click.Context) -> None:
 
 
 @cli.command()
-@click.argument("clients", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("clients", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--email", "by_email", is_flag=True, help="Also email the handout to the client.")
 @click.option(
     "--encrypt",
@@ -304,7 +316,7 @@ def handout(
     ws = _workspace(ctx)
     out_dir = out if out is not None else ws.root / "out" / "handouts"
     base = ws.root if ctx.obj is not None else Path.cwd()  # like git -C: paths from that folder
-    paths = [base / p for p in clients] or sorted((ws.root / "clients").glob("*.yaml"))
+    paths = [base / p for p in clients] or list(ws.yaml_files("clients").values())
     if not paths:
         raise UsageError(
             "no client file named, and there are none in clients/.",
@@ -386,7 +398,7 @@ def batch(ctx: click.Context, folder: Path | None, jobs: int | None, out: Path |
     ws = _workspace(ctx)
     base = ws.root if ctx.obj is not None else Path.cwd()
     folder = base / folder if folder is not None else ws.root / "clients"
-    paths = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+    paths = sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")]) if folder.is_dir() else []
     if not paths:
         raise UsageError(
             f"there are no client files in {ws.display(folder)}.",
@@ -577,20 +589,33 @@ def _failed(ws: Workspace, done: typing.Any) -> str:
     )
 
 
-def _log(details: str) -> Path:
-    import tempfile
+def _log(details: str) -> Path | None:
+    """Keep ``details`` in the user's own log folder (never a shared one: they may name a
+    client's file); None when that cannot be written either."""
+    try:
+        from platformdirs import user_log_dir
 
-    path = Path(tempfile.gettempdir()) / "careprint-error.log"
-    path.write_text(details, encoding="utf-8")
-    return path
+        folder = Path(user_log_dir("careprint", appauthor=False))
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / "error.log"
+        path.write_text(details, encoding="utf-8")
+        path.chmod(0o600)
+        return path
+    except Exception:  # the report of a problem must never become a problem itself
+        return None
 
 
 def _bug() -> int:
     """Keep the details in a log file; the user sees where it is, not a traceback."""
     path = _log(traceback.format_exc())
+    where = (
+        f"The details are in {path}; please send that file to whoever looks after careprint."
+        if path is not None
+        else "Its details could not be written down; please tell whoever looks after careprint "
+        "what you did just now."
+    )
     click.echo(
-        "careprint ran into a problem of its own (a bug, not something you did). Sorry.\n"
-        f"The details are in {path}; please send that file to whoever looks after careprint.",
+        f"careprint ran into a problem of its own (a bug, not something you did). Sorry.\n{where}",
         err=True,
     )
     return 1

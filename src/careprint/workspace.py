@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import logging
+import re
 import shutil
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
@@ -22,7 +24,7 @@ from pydantic import BaseModel
 
 from careprint import defaults
 from careprint.content import i18n, source
-from careprint.content.colour import WHITE, contrast
+from careprint.content.colour import WHITE, apart, contrast
 from careprint.content.models import (
     Client,
     Labels,
@@ -34,10 +36,12 @@ from careprint.content.models import (
 )
 from careprint.content.source import Document, Loc
 from careprint.content.validate import parse
-from careprint.errors import UsageError
+from careprint.errors import CareprintError, UsageError
 from careprint.render.cache import Cache
 
 M = TypeVar("M", bound=BaseModel)
+log = logging.getLogger("careprint")
+YAML = ("*.yaml", "*.yml")  # both names users give YAML files
 T = TypeVar("T")
 
 MIN_CONTRAST = 4.5
@@ -245,6 +249,20 @@ class Workspace:
                     f"Choose a darker {name} colour (or a lighter tint): at least "
                     f"{MIN_CONTRAST}:1 is needed.",
                 )
+        for role in ("primary", "accent", "tint", "text"):
+            colour = getattr(colours, role)
+            if apart(colour) > 0.35:
+                mark = loaded.doc.mark(("colours", role))
+                log.warning(
+                    "%s%s: the RGB (%s) and the CMYK (%s) of '%s' are far apart, so the print "
+                    "shop's edition will look different; ask your print shop or designer for the "
+                    "CMYK of your colour.",
+                    loaded.doc.display,
+                    f", line {mark.line}" if mark else "",
+                    colour.rgb,
+                    ", ".join(f"{part:g}" for part in colour.cmyk),
+                    role,
+                )
         return loaded
 
     @cached_property
@@ -252,7 +270,22 @@ class Workspace:
         return self.load(Labels, self.path("templates/labels.yaml"))
 
     def leaflet_names(self) -> list[str]:
-        return sorted(p.stem for p in (self.root / "leaflets").glob("*.yaml"))
+        return list(self.yaml_files("leaflets"))
+
+    def yaml_files(self, folder: str) -> dict[str, Path]:
+        """The YAML files of a folder of the practice's (.yaml or .yml) by name; the same name
+        twice is an error, never a file silently left out."""
+        found: dict[str, Path] = {}
+        for pattern in YAML:
+            for path in sorted((self.root / folder).glob(pattern)):
+                if path.stem in found:
+                    other = found[path.stem].name
+                    raise UsageError(
+                        f"{folder}/{other} and {folder}/{path.name} have the same name.",
+                        fix="Keep one of the two files (careprint names things after the file).",
+                    )
+                found[path.stem] = path
+        return dict(sorted(found.items()))
 
     def layout_names(self) -> list[str]:
         return list(self.listing("templates/layouts"))
@@ -262,14 +295,22 @@ class Workspace:
         return self.once(("leaflet file", name), lambda: self._leaflet(name))
 
     def _leaflet(self, name: str) -> Loaded[Leaflet]:
-        path = self.root / "leaflets" / f"{name}.yaml"
+        path = self.yaml_files("leaflets").get(name, self.root / "leaflets" / f"{name}.yaml")
         if not path.is_file():
             raise UsageError(
                 f"there is no leaflet '{name}'.",
                 fix=_choose("Leaflets here", name, self.leaflet_names()),
             )
+        self.expect(path, "leaflet")
         loaded = self.load(Leaflet, path)
         leaflet, doc = loaded.model, loaded.doc
+        if leaflet.leaflet != path.stem:
+            raise doc.error(
+                ("leaflet",),
+                f"the leaflet is called '{leaflet.leaflet}' here, but its file is {path.name}.",
+                f"Make them the same: the file name names the leaflet (its PDFs and its "
+                f"translations), so write leaflet: {path.stem}, or rename the file.",
+            )
         seen: dict[str, int] = {}
         for index, block in enumerate(leaflet.blocks):
             if block.id in seen:
@@ -335,6 +376,15 @@ class Workspace:
         """Every entry of self-massage/, by id; each file's id must match its name."""
         entries: dict[str, Loaded[SelfMassage]] = {}
         for path in self.library_files():
+            if not ID.fullmatch(path.stem):
+                wanted = re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-") or "naam"
+                raise UsageError(
+                    f"self-massage/{path.name}: the file name is the point's id, and "
+                    f"'{path.stem}' cannot be one.",
+                    fix=f"Use lower-case letters, digits and '-' only: rename it to {wanted}"
+                    f"{path.suffix} (and write id: {wanted} in it).",
+                )
+            self.expect(path, "library")
             loaded = self.load(SelfMassage, path)
             if loaded.model.id != path.stem:
                 raise loaded.doc.error(
@@ -356,12 +406,21 @@ class Workspace:
 
     def client(self, path: Path) -> Loaded[Client]:
         """A client file, checked against the library and the languages there are."""
+        if path.is_dir():
+            shown = self.display(path).rstrip("/") + "/"
+            raise UsageError(
+                f"{shown} is a folder; careprint handout makes the handout of one client file.",
+                fix=f"Name a file in it, e.g. careprint handout {shown}"
+                f"{next(iter(self.yaml_files('clients')), 'dossier-0147')}.yaml, or make all of "
+                f"them: careprint batch {shown}",
+            )
         if not path.is_file():
-            found = sorted(p.name for p in (self.root / "clients").glob("*.yaml"))
+            found = [p.name for p in self.yaml_files("clients").values()]
             raise UsageError(
                 f"there is no client file {self.display(path)}.",
                 fix=_choose("Client files in clients/", path.name, found),
             )
+        self.expect(path, "client")
         loaded = self.load(Client, path, private=True)
         client, doc = loaded.model, loaded.doc
         languages = self.languages()
@@ -402,7 +461,32 @@ class Workspace:
         return loaded
 
     def library_files(self) -> list[Path]:
-        return list(self.listing("self-massage").values())
+        found = self.listing("self-massage")
+        found.update(self.yaml_files("self-massage"))  # the practice's own, .yml too
+        return list(dict(sorted(found.items())).values())
+
+    def expect(self, path: Path, kind: str) -> None:
+        """Say so when ``path`` is not the kind of file a command wants (a leaflet given to
+        `handout`, a client file to `build`), from the fields it has."""
+        display = self.display(path)
+        if path.suffix.lower() not in (".yaml", ".yml"):
+            raise UsageError(
+                f"this is not a YAML file ({path.suffix or 'no extension'}).",
+                file=display,
+                fix=WANTED[kind],
+            )
+        try:
+            doc = source.parse(self.read(path).data, display, private=kind == "client")
+        except CareprintError:
+            return  # said with its line when the file is read
+        fields = set(doc.data) if isinstance(doc.data, dict) else set()
+        for other, marks in KINDS.items():
+            if other != kind and fields & marks and not fields & KINDS[kind]:
+                raise UsageError(
+                    f"this is {ARTICLE[other]}, not {ARTICLE[kind]}.",
+                    file=display,
+                    fix=WANTED[kind],
+                )
 
     def layout(self, name: str) -> Loaded[LayoutSpec] | Loaded[PagesSpec]:
         """A layout file, read and checked once per workspace object."""
@@ -452,6 +536,32 @@ class Workspace:
         return loaded
 
 
+ID = re.compile(r"[a-z0-9][a-z0-9-]*")
+# the fields that tell one kind of file from another
+KINDS = {
+    "leaflet": {"blocks", "leaflet"},
+    "client": {"points", "therapist"},
+    "practice": {"colours", "address"},
+    "library": {"muscle", "diagram"},
+}
+ARTICLE = {
+    "leaflet": "a leaflet",
+    "client": "a client file",
+    "practice": "the practice's file",
+    "library": "a library entry",
+}
+WANTED = {
+    "leaflet": "careprint build takes the name of a leaflet in leaflets/, e.g. careprint build "
+    "spanningshoofdpijn.",
+    "client": "careprint handout takes a client file from clients/ (name, date, therapist, "
+    "points), e.g. careprint handout clients/dossier-0147.yaml; leaflets are made with "
+    "careprint build.",
+    "library": "A file in self-massage/ is one point of the library (muscle, where, how, "
+    "diagram): see the files careprint comes with.",
+    "practice": "practice.yaml holds the practice's name, address, colours and logo.",
+}
+
+
 def _file(path: Path) -> File:
     try:
         data = path.read_bytes()
@@ -467,5 +577,6 @@ def _suggest(given: str, names: list[str]) -> str:
 
 
 def _choose(intro: str, given: str, names: list[str]) -> str:
-    listed = ", ".join(names) if names else "(none)"
-    return f"{_suggest(given, names)}{intro}: {listed}."
+    if not names:
+        return f"{intro}: none yet."
+    return f"{_suggest(given, names)}{intro}: {', '.join(names)}."

@@ -31,7 +31,7 @@ def check(ws: Workspace) -> Iterator[Finding]:
         yield Finding(False, str(exc))
         return
     out = ws.root / "out" / "handouts"
-    for path in sorted((ws.root / "clients").glob("*.yaml")):
+    for path in ws.yaml_files("clients").values():
         try:  # laid out and drawn as `careprint handout` would, and thrown away
             made = handouts.handout(ws, path, out)
         except CareprintError as exc:

@@ -13,6 +13,43 @@ class Colour(BaseModel):
         description="Print colour as four percentages [C, M, Y, K], e.g. [80, 25, 35, 20]."
     )
 
+    @field_validator("rgb", mode="before")
+    @classmethod
+    def _rgb_numbers(cls, value: object) -> object:
+        """Three numbers (0-255, or 0-1) written for a colour: say its hexadecimal form."""
+        parts = list(value) if isinstance(value, list | tuple) else []
+        if len(parts) == 3 and all(isinstance(v, int | float) for v in parts):
+            scale = 255 if any(v > 1 for v in parts) else 1
+            hexed = "#" + "".join(f"{round(v / scale * 255):02X}" for v in parts)
+            raise ValueError(
+                f"a colour on screen is written as # and six hexadecimal digits, not as "
+                f"three numbers; write '{hexed}'"
+            )
+        return value
+
+    @field_validator("cmyk", mode="before")
+    @classmethod
+    def _cmyk_numbers(cls, value: object) -> object:
+        """Four percentages: not three, and not fractions of one."""
+        if isinstance(value, list | tuple):
+            if len(value) != 4:
+                raise ValueError(
+                    f"a print colour has four numbers, C, M, Y and K, and this has {len(value)}; "
+                    "write four percentages, e.g. [84, 35, 40, 15]"
+                )
+            numbers = [v for v in value if isinstance(v, int | float) and not isinstance(v, bool)]
+            if (
+                len(numbers) == 4
+                and all(0 <= v <= 1 for v in numbers)
+                and any(v != int(v) for v in numbers)
+            ):
+                percent = ", ".join(f"{round(v * 100):g}" for v in numbers)
+                raise ValueError(
+                    "C, M, Y and K are percentages (0 to 100), not fractions of one; "
+                    f"write [{percent}]"
+                )
+        return value
+
     @field_validator("rgb")
     @classmethod
     def _hex(cls, value: str) -> str:
@@ -51,6 +88,14 @@ class Colour(BaseModel):
 
 
 WHITE = Colour(rgb="#FFFFFF", cmyk=(0, 0, 0, 0))
+
+
+def apart(colour: Colour) -> float:
+    """How far a colour's CMYK is from its RGB, 0 to 1 (a rough conversion: enough to see that
+    the two describe different colours, not to proof a print)."""
+    c, m, y, k = (part / 100 for part in colour.cmyk)
+    printed = ((1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k))
+    return max(abs(a - b) for a, b in zip(printed, colour.rgb_fractions, strict=True))
 
 
 def contrast(a: Colour, b: Colour) -> float:

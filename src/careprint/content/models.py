@@ -7,6 +7,7 @@ README's field tables all come from these declarations.
 from __future__ import annotations
 
 import datetime
+from email.utils import parseaddr
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -23,6 +24,14 @@ class Model(BaseModel):
     """Base of every file model: unknown fields are errors, values are not silently converted."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+    @field_validator("language", mode="after", check_fields=False)
+    @classmethod
+    def _language_code(cls, value: str) -> str:
+        """A language code in any case means the same language: 'NL' is 'nl', 'pt_br' is
+        'pt-BR'."""
+        base, _, region = value.replace("_", "-").partition("-")
+        return base.lower() + (f"-{region.upper()}" if region else "")
 
 
 # -- practice.yaml -----------------------------------------------------------------------------
@@ -120,7 +129,11 @@ class Practice(Model):
 
 
 def check_email(value: str) -> str:
-    """A plausible email address (one @, a dot in the domain, no spaces), or a ValueError."""
+    """A plausible email address (one @, a dot in the domain, no spaces), or a ValueError.
+    Written as mail programs show it ('Sam de Vries <sam@example.org>'), the address is kept."""
+    _, address = parseaddr(value)
+    if "<" in value and address:
+        value = address
     local, at, domain = value.partition("@")
     if not (local and at and "." in domain.strip(".")) or " " in value or "@" in domain:
         raise ValueError("this is not an email address; write it as name@domain.nl")

@@ -130,9 +130,14 @@ SAFE_LINE = re.compile(
 )
 
 
+# a line that may hold a password is never shown, in any file
+SECRET = re.compile(r"(?i)(pass(word|wd)?|wachtwoord|secret|geheim|token|api[_-]?key)\s*:")
+
+
 def shown(line: str, private: bool) -> str | None:
-    """``line`` as it may appear in a message: hidden in a private file unless it is safe."""
-    if private and not SAFE_LINE.fullmatch(line):
+    """``line`` as it may appear in a message: hidden in a private file unless it is safe, and
+    in any file when it looks like it holds a password."""
+    if (private and not SAFE_LINE.fullmatch(line)) or SECRET.search(line):
         return None
     return line
 

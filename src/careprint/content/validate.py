@@ -41,6 +41,13 @@ def explain(model: type[BaseModel], doc: Document, error: ErrorDetails) -> Carep
     info = _field(model, loc)
     described = f" ({_sentence(info.description)})" if info and info.description else ""
 
+    if kind == "extra_forbidden" and str(loc[-1]).lower() in SECRETS:
+        return doc.error(
+            loc,
+            f"'{loc[-1]}' does not belong in a file: careprint never reads a password from one.",
+            "Delete the line; set the mail server's password in the terminal instead: "
+            "export CAREPRINT_SMTP_PASSWORD='...'",
+        )
     if kind == "extra_forbidden":
         known = _fields_at(model, loc[:-1])
         close = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
@@ -167,6 +174,8 @@ def explain(model: type[BaseModel], doc: Document, error: ErrorDetails) -> Carep
         )
     return doc.error(loc, f"'{name}': {error['msg']}.", f"Check the value{described}.")
 
+
+SECRETS = {"password", "passwd", "pass", "wachtwoord", "secret", "token", "api_key", "apikey"}
 
 # Dutch words a practice writes where careprint's fixed English names are wanted
 DUTCH = {
