@@ -17,8 +17,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from xml.sax.saxutils import unescape
 
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
@@ -401,21 +403,100 @@ def _logical(words: list[Word]) -> str:
 
 class _Paragraph(Paragraph):  # type: ignore[misc]
     """ReportLab's Paragraph, which breaks its lines once per width rather than at every wrap
-    (tables wrap their cells again while drawing them)."""
+    (tables wrap their cells again while drawing them), and never lets a word run over the
+    edge: a word or web address wider than the line is broken (see :func:`broken`)."""
 
     _wrapped: tuple[float, tuple[float, float]] | None = None
+
+    def __init__(
+        self, text: str | None, style: ParagraphStyle, bulletText: str | None = None, **more: object
+    ) -> None:
+        super().__init__(text, style, bulletText=bulletText, **more)
+        self._markup = text  # None for the parts ReportLab splits off (already broken)
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         # the lines depend on the width only; the height offered does not change them
         if self._wrapped is not None and self._wrapped[0] == avail_width:
             return self._wrapped[1]
         size = super().wrap(avail_width, avail_height)
+        if self._markup is not None and _overflows(
+            self
+        ):  # ReportLab leaves such a word whole (hyphenation on): break it
+            room = avail_width - self.style.leftIndent - self.style.rightIndent
+            text = broken(self._markup, self.style, room)
+            Paragraph.__init__(self, text, self.style, bulletText=self.bulletText)
+            size = super().wrap(avail_width, avail_height)
         self._wrapped = (avail_width, size)
         return size  # type: ignore[no-any-return]
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
         self._wrapped = None
         return super().split(avail_width, avail_height)  # type: ignore[no-any-return]
+
+
+def _overflows(paragraph: Paragraph) -> bool:
+    """Whether a line of the wrapped paragraph is wider than the room it was given."""
+    for line in paragraph.blPara.lines:
+        extra = line[0] if isinstance(line, tuple) else getattr(line, "extraSpace", 0)
+        if extra < -0.5:
+            return True
+    return False
+
+
+SEPARATORS = re.compile(r"(?<=[/.\-_?&=#@])")  # where a web address may break, no hyphen added
+
+
+def broken(markup: str, style: ParagraphStyle, room: float) -> str:
+    """``markup`` with every word wider than ``room`` broken into pieces that fit: a web or
+    email address after a '/', '.' or '-'; a word where it may be hyphenated, with a hyphen;
+    failing both, between letters, with a hyphen."""
+    font, size = style.fontName, style.fontSize
+    hyphenate = style.hyphenationLang if callable(style.hyphenationLang) else None
+
+    def fits(text: str) -> bool:
+        return float(stringWidth(unescape(text), font, size)) <= room
+
+    def pieces(word: str) -> list[str]:
+        if any(sign in word for sign in ("/", "www.", "@")):
+            parts = [part for part in SEPARATORS.split(word) if part]
+            return _greedy(parts, fits, "")
+        parts = [word]
+        if hyphenate is not None:
+            splits = {len(head) for head, _ in hyphenate(word)}
+            cuts = sorted(cut for cut in splits if 0 < cut < len(word))
+            edges = [0, *cuts, len(word)]
+            parts = [word[a:b] for a, b in pairwise(edges)]
+        chunks = _greedy(parts, lambda text: fits(text + "-"), "-")
+        if all(fits(chunk) for chunk in chunks):
+            return chunks
+        return _greedy(list(word), lambda text: fits(text + "-"), "-")
+
+    def fix(match: re.Match[str]) -> str:
+        word = match.group(0)
+        return word if fits(word) else " ".join(pieces(word))
+
+    out, position = [], 0
+    for tag in [*re.finditer(r"<[^>]*>", markup), None]:
+        end = tag.start() if tag else len(markup)
+        out.append(re.sub(r"[^\s<>]+", fix, markup[position:end]))
+        if tag is None:
+            break
+        out.append(tag.group(0))
+        position = tag.end()
+    return "".join(out)
+
+
+def _greedy(parts: list[str], fits: Callable[[str], bool], mark: str) -> list[str]:
+    """``parts`` joined into as few chunks as fit; ``mark`` ends every chunk but the last."""
+    chunks: list[str] = []
+    current = ""
+    for part in parts:
+        if current and not fits(current + part):
+            chunks.append(current + mark)
+            current = part
+        else:
+            current += part
+    return [*chunks, current] if current else chunks
 
 
 def para(text: str, style: ParagraphStyle, bulletText: str | None = None) -> Flowable:

@@ -39,8 +39,13 @@ def hyphenator(language: str) -> Callable[[str], Iterator[tuple[str, str]]] | st
 def _splits(
     iterate: Callable[[str], Iterator[tuple[str, str]]], word: str
 ) -> Iterator[tuple[str, str]]:
-    """Pyphen's ways to break ``word`` (head, tail), ReportLab adding the hyphen to the head; at
-    a hyphen already in the word ("out-of-hours") it is not printed twice."""
+    """Pyphen's ways to break ``word`` (head, tail), ReportLab adding the hyphen to the head. A
+    word with a hyphen of its own ("out-of-hours", the end of a web address) breaks only there,
+    and that hyphen is not printed twice."""
+    if "-" in word.strip("-"):
+        cuts = [i for i, char in enumerate(word) if char == "-" and 0 < i < len(word) - 1]
+        yield from ((word[:i], word[i + 1 :]) for i in reversed(cuts))
+        return
     for head, tail in iterate(word):
         if tail.startswith("-"):
             yield head, tail[1:]
