@@ -49,6 +49,7 @@ PARTS = (
     "self-massage",
     "clients",
     "translations",
+    "sets",
 )
 
 
@@ -90,6 +91,13 @@ class Workspace:
     def fresh(self) -> Workspace:
         """A new view of the folder as it is now, sharing this one's cache."""
         return Workspace(self.root, self.cache, self.fast)
+
+    def with_file(self, path: Path, data: bytes) -> Workspace:
+        """A new view of the folder in which ``path`` holds ``data`` (nothing is written): the
+        app previews a form's client file before it is saved."""
+        view = self.fresh()
+        view._files[path.resolve()] = File(data, hashlib.sha256(data).hexdigest())
+        return view
 
     def read(self, path: Path) -> File:
         """The file's bytes and digest, read once for this view (MISSING when absent)."""
@@ -313,7 +321,7 @@ class Workspace:
 
     def client(self, path: Path) -> Loaded[Client]:
         """A client file, checked against the library and the languages there are."""
-        if not path.is_file():
+        if self.read(path) is MISSING:
             found = sorted(p.name for p in (self.root / "clients").glob("*.yaml"))
             raise UsageError(
                 f"there is no client file {self.display(path)}.",

@@ -1,0 +1,41 @@
+// careprint's app: what htmx does not do by itself (no inline script anywhere: the CSP
+// allows scripts from this app only).
+(function () {
+  "use strict";
+  document.documentElement.classList.add("js");
+
+  // the body map's points are SVG shapes: Enter or Space presses them like a button
+  document.addEventListener("keydown", function (event) {
+    var target = event.target;
+    if (!(target instanceof Element) || !target.matches(".marker[role=button]")) return;
+    if (event.key === "Enter" || event.key === " ") {
+      event.preventDefault();
+      target.dispatchEvent(new MouseEvent("click", { bubbles: true, cancelable: true }));
+    }
+  });
+
+  // after a point is added or moved, keep the keyboard where it was
+  var focused = null;
+  document.addEventListener("htmx:beforeRequest", function () {
+    var active = document.activeElement;
+    focused = active && active.id ? active.id : null;
+  });
+  document.addEventListener("htmx:afterSettle", function () {
+    if (!focused) return;
+    var again = document.getElementById(focused);
+    if (again && document.activeElement !== again) again.focus({ preventScroll: true });
+  });
+
+  // the PDF password is shown once, in a dialog that holds the focus until it is closed
+  function showDialogs(root) {
+    root.querySelectorAll("dialog.password-dialog[open]").forEach(function (dialog) {
+      if (typeof dialog.showModal === "function" && !dialog.dataset.modal) {
+        dialog.dataset.modal = "1";
+        dialog.close();
+        dialog.showModal();
+      }
+    });
+  }
+  document.addEventListener("DOMContentLoaded", function () { showDialogs(document); });
+  document.addEventListener("htmx:afterSettle", function (event) { showDialogs(event.target); });
+})();
