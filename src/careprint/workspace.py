@@ -87,10 +87,14 @@ class Workspace:
         self._translators: dict[tuple[str, str], i18n.Translator] = {}
         self.warned: set[str] = set()  # translation files already warned about
         self._derived: dict[Hashable, Any] = {}
+        self._resolved: dict[Path, Path] = {}  # each path resolved once per view
 
     def fresh(self) -> Workspace:
-        """A new view of the folder as it is now, sharing this one's cache."""
-        return Workspace(self.root, self.cache, self.fast)
+        """A new view of the folder as it is now, sharing this one's cache (and the paths
+        resolved so far: a running app's files stay where they are)."""
+        view = Workspace(self.root, self.cache, self.fast)
+        view._resolved = self._resolved
+        return view
 
     def with_file(self, path: Path, data: bytes) -> Workspace:
         """A new view of the folder in which ``path`` holds ``data`` (nothing is written): the
@@ -101,7 +105,7 @@ class Workspace:
 
     def read(self, path: Path) -> File:
         """The file's bytes and digest, read once for this view (MISSING when absent)."""
-        path = path.resolve()
+        path = self._resolve(path)
         found = self._files.get(path)
         if found is None:
             found = self._files[path] = self._read(path)
@@ -149,9 +153,15 @@ class Workspace:
 
     # -- paths ---------------------------------------------------------------------------------
 
+    def _resolve(self, path: Path) -> Path:
+        found = self._resolved.get(path)
+        if found is None:
+            found = self._resolved[path] = path.resolve()
+        return found
+
     def display(self, path: Path) -> str:
         try:
-            return path.resolve().relative_to(self.root).as_posix()
+            return self._resolve(path).relative_to(self.root).as_posix()
         except ValueError:
             return str(path)
 

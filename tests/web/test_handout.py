@@ -72,7 +72,11 @@ def test_a_point_to_practise_first_is_flagged(client: Client, workspace: Path) -
 
 def test_the_search_finds_points_by_muscle_complaint_and_region(client: Client) -> None:
     fields = form_of(client.get("/handout/new").text)
-    for query, expected in (("kuit", "gastrocnemius"), ("hoofdpijn", "suboccipitals"), ("nek", "levator-scapulae")):
+    for query, expected in (
+        ("kuit", "gastrocnemius"),
+        ("hoofdpijn", "suboccipitals"),
+        ("nek", "levator-scapulae"),
+    ):
         page = client.post_form("/handout", [*fields, ("q", query), ("op", "search")]).text
         results = page.split('id="search-results"')[1].split("</ul>")[0]
         assert f'value="add:{expected}"' in results, query
@@ -83,26 +87,28 @@ def test_errors_are_shown_beside_their_fields(client: Client) -> None:
     bad = replace(fields, email="not-an-address", points__1__hold="50", points__2__repeats="abc")
     page = client.post_form("/handout/preview", bad).text
     # the first mistake in the file, beside its field; the others stay empty
-    assert "email address" in error_beside(page, "email")
+    assert "geen e-mailadres" in error_beside(page, "email")
     assert error_beside(page, "points-1-hold") == ""
     fixed = replace(bad, email="m@example.org")
     page = client.post_form("/handout/preview", fixed).text
     assert error_beside(page, "email") == ""
-    assert "whole number" in error_beside(page, "points-2-repeats")
+    assert "heel getal" in error_beside(page, "points-2-repeats")
     page = client.post_form("/handout/preview", replace(fixed, points__2__repeats="2")).text
     assert error_beside(page, "points-2-repeats") == ""
     told = html.unescape(error_beside(page, "points-1-hold"))
-    assert "the most 'levator-scapulae' allows (45)" in told
+    assert told == "Voor dit punt hoogstens 45."
     # never a stack trace
     assert "Traceback" not in page
 
 
-def test_saving_with_an_error_writes_nothing_and_says_where(client: Client, workspace: Path) -> None:
+def test_saving_with_an_error_writes_nothing_and_says_where(
+    client: Client, workspace: Path
+) -> None:
     path = workspace / "clients" / "dossier-0147.yaml"
     before = path.read_bytes()
     answer = client.post_form("/handout", replace(opened(client), name="", action="save"))
     assert answer.status_code == 422
-    assert "is empty" in error_beside(answer.text, "name")
+    assert "Vul dit in" in error_beside(answer.text, "name")
     assert path.read_bytes() == before
 
 
@@ -195,7 +201,9 @@ def test_a_new_handout_never_overwrites_an_existing_file(client: Client, workspa
     before = path.read_bytes()
     fields = form_of(client.get("/handout/new").text)
     fields = form_of(client.post_form("/handout", [*fields, ("op", "add:masseter")]).text)
-    answer = client.post_form("/handout", replace(fields, dossier="dossier-0147", name="X", action="save"))
+    answer = client.post_form(
+        "/handout", replace(fields, dossier="dossier-0147", name="X", action="save")
+    )
     assert answer.status_code == 422
     assert "al een handout met dit dossiernummer" in answer.text
     assert path.read_bytes() == before
@@ -236,8 +244,9 @@ def test_an_edit_on_disk_shows_in_the_next_preview(client: Client, workspace: Pa
     third = re.search(r'data-key="(\w+)"', client.post_form("/handout/preview", fields).text)
     assert first and second and third
     assert len({first.group(1), second.group(1), third.group(1)}) == 3
-    from pypdf import PdfReader
     import io
+
+    from pypdf import PdfReader
 
     pdf = client.get("/handout/dossier-0147/handout.pdf").content
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
@@ -246,7 +255,9 @@ def test_an_edit_on_disk_shows_in_the_next_preview(client: Client, workspace: Pa
 
 def test_sets_are_saved_and_start_a_handout(client: Client, workspace: Path) -> None:
     fields = opened(client)
-    page = client.post_form("/handout", replace(fields, set_name="Kaak en slaap", action="save-set")).text
+    page = client.post_form(
+        "/handout", replace(fields, set_name="Kaak en slaap", action="save-set")
+    ).text
     assert "De set &#39;Kaak en slaap&#39; is bewaard." in page
     saved = workspace / "sets" / "kaak-en-slaap.yaml"
     assert saved.read_text().startswith("name: Kaak en slaap\npoints:\n")
@@ -260,7 +271,7 @@ def test_sets_are_saved_and_start_a_handout(client: Client, workspace: Path) -> 
     assert client.get("/handout/new?set=../clients/dossier-0147").status_code == 422
     # a set without a name is refused beside its field
     page = client.post_form("/handout", replace(fields, set_name="  ", action="save-set")).text
-    assert "needs a name" in error_beside(page, "set_name")
+    assert "Geef de set een naam" in error_beside(page, "set_name")
 
 
 def test_email_once_then_already_sent_then_again(client: Client, workspace: Path) -> None:
@@ -299,11 +310,15 @@ def test_an_encrypted_email_shows_its_password_once(
     page = client.get("/handout/dossier-0213").text
     token = re.search(r'name="token" value="([^"]+)"', page)
     assert token is not None
-    first = client.post_form("/handout/dossier-0213/email", {"token": token.group(1), "encrypt": "1"})
+    first = client.post_form(
+        "/handout/dossier-0213/email", {"token": token.group(1), "encrypt": "1"}
+    )
     password = re.search(r'id="pdf-password">([^<]+)<', first.text)
     assert password is not None
     assert first.headers["cache-control"] == "no-store"
-    second = client.post_form("/handout/dossier-0213/email", {"token": token.group(1), "encrypt": "1"})
+    second = client.post_form(
+        "/handout/dossier-0213/email", {"token": token.group(1), "encrypt": "1"}
+    )
     assert password.group(1) not in second.text
     assert "nieuw wachtwoord" in second.text
     assert password.group(1) not in client.get("/handout/dossier-0213").text
@@ -316,7 +331,10 @@ def test_download_and_print_the_pdf(client: Client) -> None:
     answer = client.get("/handout/dossier-0147/handout.pdf")
     assert answer.status_code == 200
     assert answer.headers["content-type"] == "application/pdf"
-    assert answer.headers["content-disposition"] == 'attachment; filename="dossier-0147-2026-11-24.pdf"'
+    assert (
+        answer.headers["content-disposition"]
+        == 'attachment; filename="dossier-0147-2026-11-24.pdf"'
+    )
     assert answer.headers["cache-control"] == "no-store"
     assert answer.content.startswith(b"%PDF")
     printed = client.get("/handout/dossier-0147/handout.pdf?inline=1")

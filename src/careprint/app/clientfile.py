@@ -224,10 +224,7 @@ def fields_of(text: bytes) -> ClientFields:
 def changed(before: bytes, now: bytes) -> list[str]:
     """Which fields differ between two versions of a client file (for a refused save)."""
     old, new = fields_of(before), fields_of(now)
-    found = [name for name in TOP if name != "points" and getattr(old, name) != getattr(new, name)]
-    if old.points != new.points:
-        found.insert(TOP.index("points"), "points")
-    return found
+    return [name for name in TOP if getattr(old, name) != getattr(new, name)]
 
 
 def point_set(name: str, points: list[PointFields]) -> bytes:

@@ -26,6 +26,7 @@ class Edition:
     layout: str
     files: tuple[str, ...]  # file names in out/leaflets/: the office edition first
     built: tuple[bool, ...]  # for each file, whether it is there
+    kinds: tuple[str, ...] = ()  # for each file: office | imposed | print
 
     @property
     def complete(self) -> bool:
@@ -36,16 +37,17 @@ def out_dir(ws: Workspace) -> Path:
     return ws.root / "out" / "leaflets"
 
 
-def file_names(ws: Workspace, name: str, language: str, layout: str) -> tuple[str, ...]:
-    """The files ``leaflets.outputs`` makes for one edition, with the print-shop edition."""
+def file_names(ws: Workspace, name: str, language: str, layout: str) -> dict[str, str]:
+    """The files ``leaflets.outputs`` makes for one edition with the print-shop edition, by
+    kind: office, imposed (a booklet's sheets), print."""
     stem = f"{name}-{language}-{layout}"
     spec = ws.layout(layout).model
-    names = [f"{stem}.pdf"]
+    names = {"office": f"{stem}.pdf"}
     if spec.kind == "booklet":
-        names.append(f"{stem}-imposed.pdf")
+        names["imposed"] = f"{stem}-imposed.pdf"
     if spec.kind == "trifold" or getattr(spec, "print_shop", False):
-        names.append(f"{stem}-print.pdf")
-    return tuple(names)
+        names["print"] = f"{stem}-print.pdf"
+    return names
 
 
 def grid(ws: Workspace) -> list[Edition]:
@@ -56,8 +58,10 @@ def grid(ws: Workspace) -> list[Edition]:
         for layout in ws.leaflet(name).model.layouts:
             for language in ws.languages():
                 files = file_names(ws, name, language, layout)
-                built = tuple((folder / f).is_file() for f in files)
-                found.append(Edition(name, language, layout, files, built))
+                built = tuple((folder / f).is_file() for f in files.values())
+                found.append(
+                    Edition(name, language, layout, tuple(files.values()), built, tuple(files))
+                )
     return found
 
 
@@ -122,3 +126,19 @@ def thumbnail(ws: Workspace, name: str, language: str, layout: str) -> bytes:
         return rasterise(pdf, 1, THUMB_SCALE)
 
     return ws.cache.get(key, make)
+
+
+def finished_languages(ws: Workspace) -> list[str]:
+    """``leaflets.complete_languages``, worked out once for the content of the files it reads
+    (the app asks on every page)."""
+    root = ws.root
+    files = [
+        root / "practice.yaml",
+        root / "templates" / "labels.yaml",
+        *sorted((root / "templates" / "email").glob("*.j2")),
+        *sorted((root / "leaflets").glob("*.yaml")),
+        *ws.library_files(),
+        *sorted((root / "translations").glob("*/*.po")),
+    ]
+    key = ("finished languages", ws.digest(files))
+    return list(ws.cache.get(key, lambda: tuple(leaflets.complete_languages(ws))))

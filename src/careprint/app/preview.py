@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import hashlib
 import io
+import multiprocessing
 import threading
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,7 +24,7 @@ from careprint.errors import CareprintError
 from careprint.render.cache import Cache
 from careprint.workspace import Workspace
 
-SCALE = 1.0  # pixels per PDF point: an A4 page is 595 x 842 pixels, sharp enough to read
+SCALE = 0.8  # pixels per PDF point: an A4 page is 476 x 674 pixels, as wide as the preview
 KEPT = 64  # handouts kept for their pages (a few forms being edited at once)
 PDFIUM = threading.Lock()  # pdfium is not thread-safe: one page at a time
 
@@ -60,7 +62,9 @@ def preview(ws: Workspace, path: Path, data: bytes) -> Preview:
         scope = handouts.shared(view, content.client.language).scope
         parts = [*email.inputs(view, path, content), scope.encode(), str(view.fast).encode()]
         key = hashlib.sha256(b"\0".join(hashlib.sha256(p).digest() for p in parts)).hexdigest()
-        pdf = _kept(ws).get(("pdf", key), lambda: handouts.handout(view, path, path.parent).data)
+        pdf = _kept(ws).get(
+            ("pdf", key), lambda: handouts.handout(view, path, path.parent, content=content).data
+        )
     except CareprintError as exc:
         return Preview("", 0, False, problem(view, path, data, exc))
     rtl = i18n.direction(content.client.language) == "rtl"
@@ -133,3 +137,76 @@ def rasterise(pdf: bytes, page: int, scale: float = SCALE) -> bytes:
     out = io.BytesIO()
     image.save(out, "PNG", compress_level=1)
     return out.getvalue()
+
+
+# -- previews in worker processes ------------------------------------------------------------
+
+_worker: Workspace | None = None  # in a worker process: its own workspace, kept warm
+
+
+def _start(root: str, fast: bool) -> None:
+    global _worker
+    _worker = Workspace(Path(root), fast=fast)
+
+
+def _remote(path: str, data: bytes) -> tuple[Preview, bytes, bytes]:
+    """In a worker: the preview, its PDF and its first page (always shown) as PNG."""
+    assert _worker is not None
+    ws = _worker.fresh()
+    ws.warned = _worker.warned
+    made = preview(ws, Path(path), data)
+    if made.problem is not None:
+        return made, b"", b""
+    kept = _kept(_worker)
+    pdf = kept.get(("pdf", made.key), lambda: b"")
+    return made, pdf, png(_worker, made.key, 1) or b""
+
+
+class Previewer:
+    """Previews for an app that runs for days: in ``workers`` processes of their own, so that
+    therapists editing at the same time are served side by side (each process draws one
+    handout at a time, and Python runs one thread at a time), or in the calling thread
+    (``workers=0``). The PDFs and pages are kept in ``ws``'s cache either way."""
+
+    def __init__(self, ws: Workspace, workers: int = 0) -> None:
+        self.ws = ws
+        self.pool: ProcessPoolExecutor | None = None
+        if workers > 0:
+            self.pool = ProcessPoolExecutor(
+                workers,
+                mp_context=multiprocessing.get_context("spawn"),  # the app runs threads
+                initializer=_start,
+                initargs=(str(ws.root), ws.fast),
+            )
+            self.workers = workers
+
+    def preview(self, view: Workspace, path: Path, data: bytes) -> Preview:
+        """As :func:`preview`, ``view`` being a view of this previewer's workspace."""
+        if self.pool is None:
+            return preview(view, path, data)
+        made, pdf, first = self.pool.submit(_remote, str(path), data).result()
+        if made.problem is None:
+            kept = _kept(self.ws)
+            kept.get(("pdf", made.key), lambda: pdf)
+            kept.get(("pages", made.key), lambda: made.pages)
+            if first:
+                kept.get(("png", made.key, 1), lambda: first)
+        return made
+
+    def png(self, key: str, page: int) -> bytes | None:
+        return png(self.ws, key, page)
+
+    def warm(self, paths: list[Path]) -> None:
+        """Have every worker load the practice (fonts, the library, the parts of a handout
+        in each language of ``paths``) before a therapist waits for it."""
+        if self.pool is None:
+            return
+        for path in paths:
+            data = path.read_bytes()
+            jobs = [self.pool.submit(_remote, str(path), data) for _ in range(self.workers)]
+            for job in jobs:
+                job.result()
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=False, cancel_futures=True)

@@ -8,8 +8,10 @@ OpenAPI documents). uvicorn serves it (web/server.py).
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import traceback
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import jinja2
@@ -22,6 +24,7 @@ from starlette.routing import Mount
 from starlette.staticfiles import StaticFiles
 
 from careprint.app import access
+from careprint.app.preview import Previewer
 from careprint.errors import CareprintError
 from careprint.web import pages
 from careprint.web.context import Context
@@ -41,17 +44,28 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.filters["day"] = pages.day
+    env.filters["moment"] = pages.moment
     return env
 
 
-def create_app(root: Path, secure: bool = False, hosts: set[str] | None = None) -> Starlette:
+def create_app(
+    root: Path, secure: bool = False, hosts: set[str] | None = None, preview_workers: int = 0
+) -> Starlette:
     """The app for the practice folder ``root``. ``hosts``: the Host names accepted (default:
-    the loopback names); ``secure``: served over TLS."""
+    the loopback names); ``secure``: served over TLS; ``preview_workers``: processes that
+    draw the live previews (0: the request's own thread)."""
     base = Workspace(root)
     policy = Policy(secure=secure, password=lambda: access.has_password(base))
     if hosts is not None:
         policy.hosts = hosts
-    context = Context(base, environment(), policy)
+    context = Context(base, environment(), policy, Previewer(base, preview_workers))
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        yield
+        context.previewer.close()
+
     routes = [
         *auth.routes,
         *clients.routes,
@@ -63,6 +77,7 @@ def create_app(root: Path, secure: bool = False, hosts: set[str] | None = None) 
     ]
     app = Starlette(
         routes=routes,
+        lifespan=lifespan,
         middleware=[
             Middleware(Guard, policy=policy, sessions=context.sessions, refuse=pages.csrf_refused)
         ],

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 import jinja2
 
+from careprint.app.preview import Previewer
 from careprint.web.jobs import Jobs
 from careprint.web.security import Limiter, Policy, Sessions
 from careprint.workspace import Workspace
@@ -31,6 +32,7 @@ class Context:
     base: Workspace
     env: jinja2.Environment
     policy: Policy
+    previewer: Previewer
     sessions: Sessions = field(default_factory=Sessions)
     limiter: Limiter = field(default_factory=Limiter)
     jobs: Jobs = field(default_factory=Jobs)

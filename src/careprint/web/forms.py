@@ -13,16 +13,18 @@ from typing import Any
 
 from starlette.datastructures import FormData
 
-from careprint.app import bodymap, clientfile, leaflets
+from careprint.app import bodymap, clientfile, editions
 from careprint.app.clientfile import DOSAGE, ClientFields, PointFields
 from careprint.app.preview import Problem
 from careprint.content.models import SelfMassage
-from careprint.web.texts import LANGUAGES, REGIONS
+from careprint.web.texts import LANGUAGES, REGIONS, said, texts
 from careprint.workspace import Workspace
 
 POINT = re.compile(r"points-(\d{1,3})-id")
+POINT_FIELD = re.compile(r"points-(\d{1,3})(?:-(\w+))?")
 TOP = ("name", "email", "language", "date", "therapist", "notes")
 SIDES = ("both", "left", "right")
+MAXIMUM = ("hold", "repeats", "per_day")
 
 
 @dataclass
@@ -133,15 +135,38 @@ def field_key(loc: tuple[Any, ...] | None) -> str:
     return "other"
 
 
-def errors_of(problem: Problem | None) -> tuple[dict[str, str], str]:
-    """The message beside its field, or (for another file's mistake) the whole message."""
+def errors_of(
+    problem: Problem | None, ws: Workspace | None = None, form: HandoutForm | None = None
+) -> tuple[dict[str, str], str]:
+    """The message beside its field, or (for another file's mistake) the whole message. A
+    dosage above what any point allows says the most this point allows."""
     if problem is None:
         return {}, ""
     key = field_key(problem.loc)
     if key == "other" or problem.loc is None:
         return {}, problem.text
-    text = problem.message[:1].upper() + problem.message[1:]
-    return {key: f"{text} {problem.fix}".strip()}, ""
+    text = said(problem.message, problem.fix)
+    loc = problem.loc
+    if ws is not None and form is not None and len(loc) == 3 and loc[2] in MAXIMUM:
+        index = int(loc[1])
+        point = form.fields.points[index] if index < len(form.fields.points) else None
+        entry = ws.library.get(point.id) if point else None
+        typed = getattr(point, str(loc[2]), "") if point else ""
+        most = getattr(entry.model.maximum, str(loc[2])) if entry else None
+        if most is not None and typed.strip().isdigit() and int(typed) > most:
+            text = texts()["point_maximum"].format(n=most)
+    return {key: text}, ""
+
+
+def field_label(key: str, t: dict[str, str]) -> str:
+    """A form field's name as the page shows it, e.g. 'Vasthouden van punt 3'."""
+    found = POINT_FIELD.fullmatch(key)
+    if found is None:
+        return t.get(key, key)
+    number = int(found.group(1)) + 1
+    if found.group(2) is None:
+        return t["point_n"].format(n=number)
+    return t["field_at_point"].format(field=t.get(found.group(2), found.group(2)), n=number)
 
 
 @dataclass
@@ -150,7 +175,6 @@ class Row:
     fields: PointFields
     muscle: str
     maximum: dict[str, int]
-    maximum_shown: set[str]
     instruction_first: bool
 
 
@@ -180,7 +204,7 @@ def view(ws: Workspace, form: HandoutForm, problem: bool = False) -> View:
     for index, point in enumerate(form.fields.points):
         entry = ws.library.get(point.id)
         if entry is None:
-            rows.append(Row(index, point, point.id, {n: 120 for n in DOSAGE}, set(), False))
+            rows.append(Row(index, point, point.id, {n: 120 for n in DOSAGE}, False))
             continue
         model = entry.model
         maximum = {
@@ -189,21 +213,15 @@ def view(ws: Workspace, form: HandoutForm, problem: bool = False) -> View:
             "per_day": model.maximum.per_day,
             "rest_days": 6,
         }
-        shown = {"hold", "repeats", "per_day"}
-        rows.append(
-            Row(index, filled(ws, point), model.muscle, maximum, shown, model.instruction_first)
-        )
+        rows.append(Row(index, filled(ws, point), model.muscle, maximum, model.instruction_first))
     practice = ws.practice.model
-    languages = leaflets.complete_languages(ws)
+    languages = editions.finished_languages(ws)
     current = form.fields.language
     if current and current not in languages:
         languages.append(current)
     therapists = list(practice.therapists)
     if therapists and form.fields.therapist and form.fields.therapist not in therapists:
         therapists.append(form.fields.therapist)
-    slots = ["dossier", *TOP, "points", "set_name"]
-    for index in range(len(rows)):
-        slots += [f"points-{index}"] + [f"points-{index}-{n}" for n in ("side", *DOSAGE, "note")]
     return View(
         mode=form.mode,
         dossier=form.dossier,
@@ -218,9 +236,25 @@ def view(ws: Workspace, form: HandoutForm, problem: bool = False) -> View:
         results=bodymap.search(ws, form.q, REGIONS) if form.q.strip() else [],
         languages=[(code, f"{LANGUAGES.get(code, code)} ({code})") for code in languages],
         therapists=therapists,
-        slots=slots,
+        slots=slots(form),
         problem=problem,
     )
+
+
+def slots(form: HandoutForm) -> list[str]:
+    """The keys of every field's error slot on the page."""
+    found = ["dossier", *TOP, "points", "set_name"]
+    for index in range(len(form.fields.points)):
+        found += [f"points-{index}"] + [f"points-{index}-{n}" for n in ("side", *DOSAGE, "note")]
+    return found
+
+
+@dataclass
+class Slots:
+    """What the preview part needs of the form: its error slots, whether there is a mistake."""
+
+    slots: list[str]
+    problem: bool
 
 
 def opened(ws: Workspace, dossier: str, data: bytes) -> HandoutForm:

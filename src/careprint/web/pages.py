@@ -3,8 +3,10 @@ menu, the form token), and the pages that say something went wrong."""
 
 from __future__ import annotations
 
+import datetime
 from typing import TYPE_CHECKING, Any
 
+from babel.dates import format_date
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
@@ -14,6 +16,22 @@ from careprint.web.texts import LANGUAGES, REGIONS, texts
 
 if TYPE_CHECKING:
     from careprint.web.context import Context
+
+
+def day(value: datetime.date | None) -> str:
+    """A date as the practice writes it, e.g. '24 nov. 2026'."""
+    if value is None:
+        return ""
+    return str(format_date(value, "d MMM y", locale="nl"))
+
+
+def moment(text: str) -> str:
+    """A ledger time ('2026-12-04 10:30') as the practice says it: '4 december 2026, 10:30'."""
+    try:
+        when = datetime.datetime.strptime(text, "%Y-%m-%d %H:%M")
+    except ValueError:
+        return text
+    return f"{format_date(when.date(), 'd MMMM y', locale='nl')}, {when:%H:%M}"
 
 
 def context_of(request: Request) -> Context:

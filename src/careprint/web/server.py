@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import ipaddress
 import logging
+import os
 import threading
 import webbrowser
 from collections.abc import Callable
 from pathlib import Path
 
 from careprint.app import access
+from careprint.app.preview import Previewer
 from careprint.errors import UsageError
 from careprint.workspace import Workspace
 
@@ -58,6 +60,19 @@ def allowed(ws: Workspace, host: str, cert: Path | None, key: Path | None) -> No
         )
 
 
+def _warm(previewer: Previewer, ws: Workspace) -> None:
+    """Let the preview workers load the practice: one client file of each language."""
+    seen: dict[bytes, Path] = {}
+    for path in sorted((ws.root / "clients").glob("*.yaml"))[:50]:
+        for line in path.read_bytes().splitlines():
+            if line.startswith(b"language:"):
+                seen.setdefault(line, path)
+    try:
+        previewer.warm(list(seen.values()))
+    except Exception:  # a broken file or a worker that stopped: the previews still work
+        logging.getLogger("careprint.web").debug("warming the previews failed", exc_info=True)
+
+
 def run(
     root: Path,
     host: str = "127.0.0.1",
@@ -76,7 +91,8 @@ def run(
     allowed(ws, host, cert, key)
     tls = cert is not None
     hosts = {"127.0.0.1", "localhost", "::1", "[::1]"} if loopback(host) else None
-    app = create_app(ws.root, secure=tls, hosts=hosts)
+    workers = min(2, os.cpu_count() or 1)  # previews side by side, one a core
+    app = create_app(ws.root, secure=tls, hosts=hosts, preview_workers=workers)
     logging.getLogger("careprint.web").setLevel(logging.INFO)
     config = uvicorn.Config(
         app,
@@ -100,6 +116,7 @@ def run(
             told(address)
             if open_browser:
                 webbrowser.open(address)
+            _warm(app.state.context.previewer, ws)
 
     threading.Thread(target=announce, name="careprint-announce", daemon=True).start()
     server.run()

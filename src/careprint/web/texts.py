@@ -85,11 +85,14 @@ NL: dict[str, str] = {
     "side_both": "Beide kanten",
     "side_left": "Links",
     "side_right": "Rechts",
-    "hold": "Vasthouden (seconden)",
-    "repeats": "Aantal keer",
-    "per_day": "Keer per dag",
-    "rest_days": "Rustdagen per week",
-    "maximum": "hoogstens {n}",
+    "hold": "Vasthouden",
+    "hold_hint": "seconden, max. {n}",
+    "repeats": "Herhalen",
+    "repeats_hint": "keer, max. {n}",
+    "per_day": "Per dag",
+    "per_day_hint": "keer, max. {n}",
+    "rest_days": "Rustdagen",
+    "rest_days_hint": "per week",
     "point_note": "Tip bij dit punt",
     "instruction_first": "Let op: alleen meegeven als de cliënt dit punt eerst in de praktijk "
     "heeft geoefend.",
@@ -97,6 +100,8 @@ NL: dict[str, str] = {
     "set_name": "Naam van de set",
     "set_name_hint": "Bijvoorbeeld: Nek en schouders, beeldschermwerk",
     "set_saved": "De set '{name}' is bewaard.",
+    "set_name_missing": "Geef de set een naam.",
+    "set_no_points": "Kies eerst punten; een set zonder punten wordt niet bewaard.",
     "set_started": "Begonnen met de set '{name}'. Vul de gegevens van de cliënt in.",
     "save": "Opslaan",
     "saved": "Opgeslagen in {file}.",
@@ -125,6 +130,13 @@ NL: dict[str, str] = {
     "preview_rtl": "Deze handout leest van rechts naar links.",
     "preview_none": "Nog geen voorbeeld: kies minstens één punt en vul de gegevens in.",
     "preview_error": "Geen voorbeeld: er staat een fout in het formulier.",
+    "preview_stale": "Het voorbeeld is niet bijgewerkt: er staat een fout bij {field}.",
+    "preview_other": "Het voorbeeld is niet bijgewerkt: er is een probleem buiten het "
+    "formulier (zie hieronder).",
+    "point_n": "punt {n}",
+    "field_at_point": "{field} van punt {n}",
+    "point_maximum": "Voor dit punt hoogstens {n}.",
+    "to_error": "Naar de fout",
     # email, download, print
     "deliver": "Mailen, downloaden en afdrukken",
     "deliver_hint": "Dit gebruikt de opgeslagen versie van de handout.",
@@ -160,9 +172,9 @@ NL: dict[str, str] = {
     "building": "Bezig met maken: {done} van {total}",
     "built": "Klaar: {done} gemaakt",
     "built_errors": "{failed} niet gelukt:",
-    "office": "Kantoorprinter",
-    "imposed": "Boekje, op volgorde om te vouwen",
-    "print_shop": "Drukkerij",
+    "file_office": "Kantoorprinter",
+    "file_imposed": "Boekje om te vouwen",
+    "file_print": "Drukkerij",
     "not_built": "Nog niet gemaakt.",
     "thumb_alt": "Eerste pagina van {leaflet}, {layout}, {language}",
     "layout": "Opmaak",
@@ -227,6 +239,47 @@ LANGUAGES = {
     "tr": "Turks",
     "ar": "Arabisch",
 }
+
+
+# careprint's located messages for the fields of the handout form, said in the app's
+# language (a message not listed here is shown as careprint gives it)
+MESSAGES: list[tuple[str, str]] = [
+    (r"'\w+' is empty\.", "Vul dit in."),
+    (r"'\w+' should be a whole number, not .*", "Vul een heel getal in."),
+    (r"'\w+' should be a date, not .*", "Vul een datum in, bijvoorbeeld 24-11-2026."),
+    (r"'\w+' is .*, a day that does not exist\.", "Deze datum bestaat niet."),
+    (r"'\w+' is -?\d+; it must be at most (\d+)\.", "Dit mag hoogstens {0} zijn."),
+    (r"'\w+' is -?\d+; it must be at least (\d+)\.", "Dit moet minstens {0} zijn."),
+    (
+        r"'\w+' is \d+, more than the most '[\w-]+' allows \((\d+)\)\.",
+        "Voor dit punt hoogstens {0}.",
+    ),
+    (r"'email': this is not an email address.*", "Dit is geen e-mailadres (naam@domein.nl)."),
+    (r"unknown side '.*'\.", "Kies links, rechts of beide kanten."),
+    (r"there is no translation into '.*'\.", "Voor deze taal is er geen vertaling."),
+    (r"there is no point '.*' in the library\.", "Dit punt staat niet in de bibliotheek."),
+    (r"'[\w-]+' is chosen twice.*", "Dit punt staat er al in, met dezelfde kant."),
+    (
+        r"the font .* has no (.*), so it cannot be printed\.",
+        "Het lettertype heeft geen {0}: vervang dat teken.",
+    ),
+    (
+        r"the instructions for '[\w-]+' do not fit on two pages: (\d+) mm too long\.",
+        "De tip maakt de uitleg van dit punt te lang ({0} mm): maak hem korter.",
+    ),
+]
+
+
+def said(message: str, fix: str) -> str:
+    """A located message about a form field, in the app's language where it is known."""
+    import re
+
+    for pattern, text in MESSAGES:
+        found = re.fullmatch(pattern, message)
+        if found:
+            return text.format(*found.groups())
+    message = message[:1].upper() + message[1:]
+    return f"{message} {fix}".strip()
 
 
 def texts() -> dict[str, str]:

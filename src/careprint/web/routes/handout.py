@@ -14,13 +14,13 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
-from careprint.app import clients, email, handouts, preview, sets
+from careprint.app import clients, email, handouts, sets
 from careprint.app.preview import Preview, Problem
 from careprint.errors import CareprintError
 from careprint.web import forms
 from careprint.web.context import Sent
 from careprint.web.forms import HandoutForm
-from careprint.web.pages import context_of, render
+from careprint.web.pages import context_of, moment, render
 from careprint.web.texts import texts
 from careprint.workspace import Workspace
 
@@ -64,10 +64,13 @@ def _dossier_error(ws: Workspace, form: HandoutForm, saving: bool) -> str:
     return ""
 
 
-def _check(ws: Workspace, form: HandoutForm, saving: bool) -> tuple[bytes, Preview | None]:
+def _check(
+    request: Request, ws: Workspace, form: HandoutForm, saving: bool
+) -> tuple[bytes, Preview | None]:
     """The client file the form would write, and its preview (None: nothing to show yet).
     While typing, an empty name or an empty choice is not yet a mistake."""
-    original = clients.read(ws, form.dossier) if form.mode == "edit" else None
+    # a file being edited keeps its comments when saved; its preview needs only the values
+    original = clients.read(ws, form.dossier) if saving and form.mode == "edit" else None
     fields = form.fields
     if not saving:
         if not fields.points:
@@ -76,7 +79,7 @@ def _check(ws: Workspace, form: HandoutForm, saving: bool) -> tuple[bytes, Previ
             fields = replace(fields, name="…")
     data = clients.compose(ws, fields, original)
     stem = form.dossier if clients.valid_dossier(form.dossier) else PLACEHOLDER
-    return data, preview.preview(ws, clients.path_of(ws, stem), data)
+    return data, context_of(request).previewer.preview(ws, clients.path_of(ws, stem), data)
 
 
 def _page(
@@ -89,9 +92,9 @@ def _page(
     **values: Any,
 ) -> Response:
     if found is None and (form.fields.points or saving):
-        _, found = _check(ws, form, saving)
+        _, found = _check(request, ws, form, saving)
     problem: Problem | None = found.problem if found else None
-    errors, other = forms.errors_of(problem)
+    errors, other = forms.errors_of(problem, ws, form)
     extra = values.pop("errors", None)
     if isinstance(extra, dict):
         errors.update(extra)
@@ -114,6 +117,9 @@ def _page(
         set_message=values.pop("set_message", ""),
         deliver=deliver,
         oob=False,
+        keep=False,
+        note="",
+        anchor="",
         active="new" if form.mode == "new" else "clients",
         **values,
     )
@@ -169,7 +175,7 @@ async def post(request: Request) -> Response:
 
 def _save(request: Request, ws: Workspace, form: HandoutForm) -> Response:
     t = texts()
-    data, found = _check(ws, form, saving=True)
+    data, found = _check(request, ws, form, saving=True)
     if _dossier_error(ws, form, True) and not (form.overwrite and form.mode == "new"):
         return _page(request, ws, form, 422, True, found, messages=[("error", t["not_saved"])])
     if found is None or found.problem is not None:
@@ -192,6 +198,11 @@ def _save(request: Request, ws: Workspace, form: HandoutForm) -> Response:
 
 
 def _save_set(request: Request, ws: Workspace, form: HandoutForm) -> Response:
+    t = texts()
+    if not sets.slug(form.set_name):
+        return _page(request, ws, form, 422, errors={"set_name": t["set_name_missing"]})
+    if not form.fields.points:
+        return _page(request, ws, form, 422, errors={"set_name": t["set_no_points"]})
     try:
         saved = sets.save(ws, form.set_name, form.fields.points)
     except CareprintError as exc:
@@ -209,21 +220,35 @@ async def live(request: Request) -> Response:
     form = forms.parse(await request.form())
 
     def make() -> Response:
-        _, found = _check(ws, form, saving=False)
+        t = texts()
+        _, found = _check(request, ws, form, saving=False)
         problem = found.problem if found else None
-        errors, other = forms.errors_of(problem)
+        errors, other = forms.errors_of(problem, ws, form)
         dossier_error = _dossier_error(ws, form, False)
         if dossier_error:
             errors["dossier"] = dossier_error
-        return render(
+        note, anchor = "", ""
+        if problem is not None:  # the last good pages stay; a line says why they do
+            key = next(iter(errors), "")
+            note = t["preview_stale"].format(field=forms.field_label(key, t))
+            anchor = key
+            if other:
+                note, anchor = t["preview_other"], "other-problem"
+        response = render(
             request,
             "_preview.html",
-            form=forms.view(ws, form, problem is not None),
+            form=forms.Slots(forms.slots(form), problem is not None),
             preview=found,
             errors=errors,
             other=other,
             oob=True,
+            keep=problem is not None,
+            note=note,
+            anchor=anchor,
         )
+        if problem is not None:
+            response.headers["HX-Reswap"] = "none"
+        return response
 
     return await run_in_threadpool(make)
 
@@ -233,8 +258,7 @@ async def page_png(request: Request) -> Response:
     page = int(request.path_params["page"])
     if not KEY.fullmatch(key) or not 1 <= page <= 99:
         raise HTTPException(404)
-    ws = context_of(request).base
-    data = await run_in_threadpool(preview.png, ws, key, page)
+    data = await run_in_threadpool(context_of(request).previewer.png, key, page)
     if not data:
         raise HTTPException(404)
     return Response(data, media_type="image/png")
@@ -245,7 +269,7 @@ def _deliver_state(ws: Workspace, dossier: str) -> Deliver:
     state, when = clients.delivered(ws, clients.path_of(ws, dossier))
     done = Deliver(secrets.token_urlsafe(16))
     if state in ("drafted", "sent", "sending"):
-        done.messages.append(("info", t[f"state_{state}"].format(when=when)))
+        done.messages.append(("info", t[f"state_{state}"].format(when=moment(when))))
     elif state == "no-email":
         done.messages.append(("info", t["email_no_address"]))
     return done
@@ -306,7 +330,7 @@ def _told(done: Deliver, sent: email.Delivered, ws: Workspace) -> None:
     if sent.channel == "skipped":
         assert sent.before is not None
         key = "email_before_sent" if sent.before.state == "sent" else "email_before_drafted"
-        done.messages.append(("warning", t[key].format(when=sent.before.when())))
+        done.messages.append(("warning", t[key].format(when=moment(sent.before.when()))))
         done.again = True
         return
     if sent.channel == "outbox":

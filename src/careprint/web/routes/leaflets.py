@@ -10,7 +10,7 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from careprint.app import check, editions, leaflets, translate
+from careprint.app import check, editions, translate
 from careprint.errors import CareprintError
 from careprint.web.jobs import Job
 from careprint.web.pages import context_of, render
@@ -20,7 +20,7 @@ def _page(request: Request) -> Response:
     context = context_of(request)
     ws = context.ws()
     grid = editions.grid(ws)
-    complete = leaflets.complete_languages(ws)
+    complete = editions.finished_languages(ws)
     status = translate.status(ws, ws.languages()[1:])
     groups: dict[tuple[str, str], list[editions.Edition]] = {}
     for edition in grid:

@@ -14,17 +14,16 @@
     }
   });
 
-  // after a point is added or moved, keep the keyboard where it was
-  var focused = null;
-  document.addEventListener("htmx:beforeRequest", function () {
-    var active = document.activeElement;
-    focused = active && active.id ? active.id : null;
-  });
-  document.addEventListener("htmx:afterSettle", function () {
-    if (!focused) return;
-    var again = document.getElementById(focused);
-    if (again && document.activeElement !== again) again.focus({ preventScroll: true });
-  });
+  // a field whose error message is filled in (by the live preview) is marked invalid
+  function markInvalid() {
+    document.querySelectorAll(".field-error[id]").forEach(function (slot) {
+      document.querySelectorAll('[aria-describedby~="' + slot.id + '"]').forEach(function (field) {
+        if (slot.textContent.trim()) field.setAttribute("aria-invalid", "true");
+        else field.removeAttribute("aria-invalid");
+      });
+    });
+  }
+  document.addEventListener("htmx:afterSettle", markInvalid);
 
   // the PDF password is shown once, in a dialog that holds the focus until it is closed
   function showDialogs(root) {
