@@ -44,8 +44,9 @@ def copy_workspace(target: Path) -> Path:
     return Workspace(ROOT).copy(target)
 
 
-def client_stream(count: int, ids: list[str]) -> list[str]:
-    """``count`` client files (YAML text): a deterministic walk over the library."""
+def client_stream(count: int, ids: list[str], most: dict[str, int] | None = None) -> list[str]:
+    """``count`` client files (YAML text): a deterministic walk over the library; a hold is
+    never above the point's maximum (``most``, by id)."""
     files = []
     for i in range(count):
         chosen: list[str] = []
@@ -57,7 +58,11 @@ def client_stream(count: int, ids: list[str]) -> list[str]:
             step += 1
         points = "\n".join(
             f"  - id: {point}\n    side: {['both', 'left', 'right'][(i + n) % 3]}"
-            + (f"\n    hold: {20 + (i % 5) * 5}" if n == 0 else "")
+            + (
+                f"\n    hold: {min(20 + (i % 5) * 5, (most or {}).get(point, 120))}"
+                if n == 0
+                else ""
+            )
             for n, point in enumerate(chosen)
         )
         files.append(
@@ -181,7 +186,8 @@ def serve_preview(users: int, edits: int) -> tuple[float, float]:
         original = path.read_bytes()
         fields = clientfile.fields_of(original)
         point = fields.points[n % len(fields.points)]
-        point.hold = str(10 + (n * 7 + user) % 20)
+        most = ws.library[point.id].model.maximum.hold
+        point.hold = str(min(most, 10 + (n * 7 + user) % 20))
         point.note = f"Bewerking {user}-{n}."
         data = clientfile.compose(fields, original)
         start = time.perf_counter()
@@ -263,12 +269,14 @@ def batch(count: int) -> tuple[float, float]:
     """``count`` handouts written to disk with every core: wall seconds, children's peak RSS."""
     from careprint.workspace import Workspace
 
-    ids = sorted(Workspace(ROOT).library)
+    library = Workspace(ROOT).library
+    ids = sorted(library)
+    most = {key: entry.model.maximum.hold for key, entry in library.items()}
     with tempfile.TemporaryDirectory() as scratch:
         ws = copy_workspace(Path(scratch) / "practice")
         folder = ws / "batch"
         folder.mkdir()
-        for i, text in enumerate(client_stream(count, ids)):
+        for i, text in enumerate(client_stream(count, ids, most)):
             (folder / f"c{i:05d}.yaml").write_text(text, encoding="utf-8")
         start = time.perf_counter()
         subprocess.run(

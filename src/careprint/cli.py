@@ -517,6 +517,13 @@ def translate_status(ctx: click.Context, languages: tuple[str, ...]) -> None:
 
 
 @cli.command()
+@click.option(
+    "-C",
+    "folder",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="The practice folder (as -C before the command).",
+)
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", type=click.IntRange(1, 65535), default=8740, show_default=True)
 @click.option("--open", "open_browser", is_flag=True, help="Open the app in the browser.")
@@ -537,6 +544,7 @@ def translate_status(ctx: click.Context, languages: tuple[str, ...]) -> None:
 @click.pass_context
 def serve(
     ctx: click.Context,
+    folder: Path | None,
     host: str,
     port: int,
     open_browser: bool,
@@ -554,6 +562,8 @@ def serve(
       careprint serve --open
       careprint serve --set-password
     """
+    if folder is not None:
+        ctx.obj = folder
     ws = _workspace(ctx)
     if set_password:
         from careprint.app.access import set_password as keep

@@ -80,6 +80,18 @@ def test_leaflets_are_built_in_the_background_and_downloaded(
     assert client.post_form("/leaflets/build", {"edition": "no|such|thing"}).status_code == 404
 
 
+def test_a_leaflet_edited_on_disk_shows_in_its_thumbnail(client: Client, workspace: Path) -> None:
+    url = "/leaflets/thumb/spanningshoofdpijn/nl/trifold.png"
+    before = client.get(url).content
+    leaflet = workspace / "leaflets" / "spanningshoofdpijn.yaml"
+    text = leaflet.read_text()
+    title = re.search(r"^title: (.*)$", text, re.M)
+    assert title is not None
+    leaflet.write_text(text.replace(title.group(0), "title: Hoofdpijn"))
+    after = client.get(url).content
+    assert after != before and after.startswith(b"\x89PNG")
+
+
 def test_the_check_reports_every_finding(client: Client, workspace: Path) -> None:
     leaflet = workspace / "leaflets" / "spanningshoofdpijn.yaml"
     leaflet.write_text(leaflet.read_text().replace("kind: text", "kind: txt", 1))

@@ -39,7 +39,7 @@ def test_a_short_password_is_refused(workspace: Path) -> None:
 
 @pytest.mark.parametrize("host", ["0.0.0.0", "192.168.1.20", "::"])
 def test_another_address_needs_a_password_and_tls(workspace: Path, run: Run, host: str) -> None:
-    result = run("-C", str(workspace), "serve", "--host", host)
+    result = run("serve", "-C", str(workspace), "--host", host)
     assert result.code == 2
     assert "practice password" in result.err and "TLS certificate" in result.err
     access.set_password(Workspace(workspace), "a long practice password")
