@@ -173,3 +173,26 @@ def test_an_encrypted_email_shows_its_password_once_in_a_dialog(page: Page, serv
     expect(dialog).to_be_hidden()
     page.reload()
     assert password not in page.content()
+
+
+def test_the_handout_form_works_without_javascript(
+    browser: object, serving: str, served_workspace: Path
+) -> None:
+    """Search, add, preview and save with plain form posts (a browser without scripts)."""
+    context = browser.new_context(java_script_enabled=False)  # type: ignore[attr-defined]
+    page = context.new_page()
+    try:
+        page.goto(serving + "handout/new")
+        page.fill("#dossier", "dossier-0700")
+        page.fill("#name", "Zonder Script")
+        page.fill("#point-q", "kuit")
+        page.get_by_role("button", name="Zoeken", exact=True).click()
+        page.get_by_role("button", name=re.compile("Toevoegen: .*kuit", re.I)).first.click()
+        expect(page.locator(".chosen-point")).to_have_count(1)
+        expect(page.locator("#name")).to_have_value("Zonder Script")  # nothing typed is lost
+        expect(page.locator("#preview img").first).to_be_visible()
+        page.get_by_role("button", name="Opslaan").last.click()
+        expect(page.locator(".alert.success")).to_contain_text("clients/dossier-0700.yaml")
+        assert (served_workspace / "clients" / "dossier-0700.yaml").is_file()
+    finally:
+        context.close()

@@ -94,6 +94,7 @@ NL: dict[str, str] = {
     "rest_days": "Rustdagen",
     "rest_days_hint": "per week",
     "point_note": "Tip bij dit punt",
+    "practise_first": "eerst oefenen in de praktijk",
     "instruction_first": "Let op: alleen meegeven als de cliënt dit punt eerst in de praktijk "
     "heeft geoefend.",
     "set_save": "Bewaar deze punten als set",
