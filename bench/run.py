@@ -44,8 +44,9 @@ def copy_workspace(target: Path) -> Path:
     return Workspace(ROOT).copy(target)
 
 
-def client_stream(count: int, ids: list[str]) -> list[str]:
-    """``count`` client files (YAML text): a deterministic walk over the library."""
+def client_stream(count: int, ids: list[str], most: dict[str, int] | None = None) -> list[str]:
+    """``count`` client files (YAML text): a deterministic walk over the library; a hold is
+    never above the point's maximum (``most``, by id)."""
     files = []
     for i in range(count):
         chosen: list[str] = []
@@ -57,7 +58,11 @@ def client_stream(count: int, ids: list[str]) -> list[str]:
             step += 1
         points = "\n".join(
             f"  - id: {point}\n    side: {['both', 'left', 'right'][(i + n) % 3]}"
-            + (f"\n    hold: {20 + (i % 5) * 5}" if n == 0 else "")
+            + (
+                f"\n    hold: {min(20 + (i % 5) * 5, (most or {}).get(point, 120))}"
+                if n == 0
+                else ""
+            )
             for n, point in enumerate(chosen)
         )
         files.append(
@@ -158,6 +163,48 @@ def handout_cold(times: int) -> float:
     return statistics.median(walls)
 
 
+# -- the app's live preview ----------------------------------------------------------------
+
+
+def serve_preview(users: int, edits: int) -> tuple[float, float]:
+    """The app's preview of a handout being edited (careprint serve), server side: each edit
+    (a new hold time, side or note, as a therapist types) checked, drawn and its first page
+    rasterised to PNG, by ``users`` threads at once, as the app runs them (one workspace, the
+    previews drawn in its worker processes, one a core, at most two). p50 and p95 in ms."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from careprint.app import clientfile, preview
+    from careprint.workspace import Workspace
+
+    ws = Workspace(ROOT)
+    clients = sorted((ROOT / "clients").glob("*.yaml"))
+    previewer = preview.Previewer(ws, workers=min(2, os.cpu_count() or 1))
+    previewer.warm(clients)
+
+    def one(user: int, n: int) -> float:
+        path = clients[user % len(clients)]
+        original = path.read_bytes()
+        fields = clientfile.fields_of(original)
+        point = fields.points[n % len(fields.points)]
+        most = ws.library[point.id].model.maximum.hold
+        point.hold = str(min(most, 10 + (n * 7 + user) % 20))
+        point.note = f"Bewerking {user}-{n}."
+        data = clientfile.compose(fields, original)
+        start = time.perf_counter()
+        made = previewer.preview(ws.fresh(), path, data)
+        assert made.problem is None, made.problem
+        assert previewer.png(made.key, 1)
+        return (time.perf_counter() - start) * 1000
+
+    for user in range(users):  # warm: the practice, fonts and library loaded once
+        one(user, -1)
+    with ThreadPoolExecutor(users) as pool:
+        futures = [pool.submit(one, user, n) for n in range(edits) for user in range(users)]
+        times = sorted(future.result() for future in futures)
+    previewer.close()
+    return statistics.median(times), times[min(len(times) - 1, int(len(times) * 0.95))]
+
+
 # -- peers -----------------------------------------------------------------------------------
 
 
@@ -222,12 +269,14 @@ def batch(count: int) -> tuple[float, float]:
     """``count`` handouts written to disk with every core: wall seconds, children's peak RSS."""
     from careprint.workspace import Workspace
 
-    ids = sorted(Workspace(ROOT).library)
+    library = Workspace(ROOT).library
+    ids = sorted(library)
+    most = {key: entry.model.maximum.hold for key, entry in library.items()}
     with tempfile.TemporaryDirectory() as scratch:
         ws = copy_workspace(Path(scratch) / "practice")
         folder = ws / "batch"
         folder.mkdir()
-        for i, text in enumerate(client_stream(count, ids)):
+        for i, text in enumerate(client_stream(count, ids, most)):
             (folder / f"c{i:05d}.yaml").write_text(text, encoding="utf-8")
         start = time.perf_counter()
         subprocess.run(
@@ -261,10 +310,18 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="fewer repetitions")
     parser.add_argument("--no-peers", action="store_true", help="skip the peer engines")
     parser.add_argument("--part", help=argparse.SUPPRESS)  # one configuration of PARTS
+    parser.add_argument(
+        "--preview", action="store_true", help="only the app's preview (1 and 4 users)"
+    )
     args = parser.parse_args()
     quick = args.quick
     if args.part:
         print(f"{part(args.part, rounds=3 if quick else 5, repeat=3 if quick else 6):.3f}")
+        return
+    if args.preview:
+        for users in (1, 4):
+            p50, p95 = serve_preview(users, 80 if users == 1 else 40)
+            print(f"preview, {users} user(s): p50 {p50:.0f} ms, p95 {p95:.0f} ms")
         return
 
     say("machine ...")
@@ -281,6 +338,9 @@ def main() -> None:
     handout_s = handout_cold(5 if quick else 11)
     say("1,000 handouts ...")
     batch_s, batch_rss = batch(1000)
+    say("the app's preview, 1 and 4 users ...")
+    preview1 = serve_preview(1, 30 if quick else 80)
+    preview4 = serve_preview(4, 15 if quick else 40)
 
     lo, hi = mine["range"]  # type: ignore[misc]
     rows = [("careprint handout", float(mine["ms_per_page"]), f"{lo:.2f}–{hi:.2f}")]  # type: ignore[arg-type]
@@ -299,6 +359,11 @@ def main() -> None:
     print(f"one handout cold (careprint handout clients/dossier-0147.yaml): {handout_s:.2f} s")
     print(f"generate.py cold: {generate_s:.2f} s (median of {3 if quick else 5})")
     print(f"1,000 handouts, {os.cpu_count()} cores: {batch_s:.2f} s")
+    print(
+        "the app's preview of an edited handout (check, draw, page 1 as PNG): "
+        f"1 user p50 {preview1[0]:.0f} ms, p95 {preview1[1]:.0f} ms; "
+        f"4 users p50 {preview4[0]:.0f} ms, p95 {preview4[1]:.0f} ms"
+    )
     print(f"KB per page: {mine['kb_per_page']:.1f}")
     print(f"peak RSS: warm {mine['rss_mb']:.0f} MB, batch workers {batch_rss:.0f} MB")
 
@@ -311,7 +376,7 @@ def main() -> None:
         f"generate_cold_s={generate_s:.2f} batch1000_s={batch_s:.2f} "
         f"kb_per_page={float(mine['kb_per_page']):.1f} "  # type: ignore[arg-type]
         f"rss_mb={max(float(mine['rss_mb']), batch_rss):.0f} "  # type: ignore[arg-type]
-        f"handout_cold_s={handout_s:.2f}"
+        f"handout_cold_s={handout_s:.2f} serve_preview_p95_ms={preview4[1]:.0f}"
     )
 
 

@@ -555,6 +555,70 @@ def translate_status(ctx: click.Context, languages: tuple[str, ...]) -> None:
             )
 
 
+@cli.command()
+@click.option(
+    "-C",
+    "folder",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="The practice folder (as -C before the command).",
+)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8740, show_default=True)
+@click.option("--open", "open_browser", is_flag=True, help="Open the app in the browser.")
+@click.option(
+    "--set-password",
+    is_flag=True,
+    help="Set the practice password of the app (asked twice; kept as a hash in .careprint/).",
+)
+@click.option(
+    "--cert",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="TLS certificate (PEM), with --key: needed for any --host but this computer.",
+)
+@click.option(
+    "--key", type=click.Path(dir_okay=False, path_type=Path), default=None, help="TLS key (PEM)."
+)
+@click.pass_context
+def serve(
+    ctx: click.Context,
+    folder: Path | None,
+    host: str,
+    port: int,
+    open_browser: bool,
+    set_password: bool,
+    cert: Path | None,
+    key: Path | None,
+) -> None:
+    """Start the practice's app: pick points on a body map, see the handout, send it.
+
+    It runs on this computer only (127.0.0.1) unless --host says otherwise, which needs a
+    practice password (--set-password) and a TLS certificate and key. Stop it with Ctrl+C.
+
+    \b
+    Example:
+      careprint serve --open
+      careprint serve --set-password
+    """
+    if folder is not None:
+        ctx.obj = folder
+    ws = _workspace(ctx)
+    if set_password:
+        from careprint.app.access import set_password as keep
+
+        password = click.prompt("New practice password", hide_input=True, confirmation_prompt=True)
+        path = keep(ws, password)
+        click.echo(f"The practice password is set (its hash is in {ws.display(path)}).")
+        return
+    from careprint.web.server import run
+
+    def told(address: str) -> None:
+        click.echo(f"careprint is running at {address}  (stop it with Ctrl+C)")
+
+    run(ws.root, host, port, open_browser, cert, key, told)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; user mistakes exit 2, bugs exit 1 with a short apology."""
     # what is loaded so far lives as long as the process: the collector need not look at it

@@ -54,6 +54,7 @@ PARTS = (
     "self-massage",
     "clients",
     "translations",
+    "sets",
 )
 
 
@@ -91,14 +92,25 @@ class Workspace:
         self._translators: dict[tuple[str, str], i18n.Translator] = {}
         self.warned: set[str] = set()  # translation files already warned about
         self._derived: dict[Hashable, Any] = {}
+        self._resolved: dict[Path, Path] = {}  # each path resolved once per view
 
     def fresh(self) -> Workspace:
-        """A new view of the folder as it is now, sharing this one's cache."""
-        return Workspace(self.root, self.cache, self.fast)
+        """A new view of the folder as it is now, sharing this one's cache (and the paths
+        resolved so far: a running app's files stay where they are)."""
+        view = Workspace(self.root, self.cache, self.fast)
+        view._resolved = self._resolved
+        return view
+
+    def with_file(self, path: Path, data: bytes) -> Workspace:
+        """A new view of the folder in which ``path`` holds ``data`` (nothing is written): the
+        app previews a form's client file before it is saved."""
+        view = self.fresh()
+        view._files[path.resolve()] = File(data, hashlib.sha256(data).hexdigest())
+        return view
 
     def read(self, path: Path) -> File:
         """The file's bytes and digest, read once for this view (MISSING when absent)."""
-        path = path.resolve()
+        path = self._resolve(path)
         found = self._files.get(path)
         if found is None:
             found = self._files[path] = self._read(path)
@@ -146,10 +158,16 @@ class Workspace:
 
     # -- paths ---------------------------------------------------------------------------------
 
+    def _resolve(self, path: Path) -> Path:
+        found = self._resolved.get(path)
+        if found is None:
+            found = self._resolved[path] = path.resolve()
+        return found
+
     def display(self, path: Path) -> str:
         """A path as the user sees it: from the practice folder; a default of careprint's
         as its place in a practice folder, marked as careprint's own."""
-        path = path.resolve()
+        path = self._resolve(path)
         try:
             return path.relative_to(self.root).as_posix()
         except ValueError:
@@ -414,7 +432,7 @@ class Workspace:
                 f"{next(iter(self.yaml_files('clients')), 'dossier-0147')}.yaml, or make all of "
                 f"them: careprint batch {shown}",
             )
-        if not path.is_file():
+        if self.read(path) is MISSING:  # (a preview's unsaved client is read, not on disk)
             found = [p.name for p in self.yaml_files("clients").values()]
             raise UsageError(
                 f"there is no client file {self.display(path)}.",

@@ -8,6 +8,7 @@ again, in any process, is recognised.
 
 from __future__ import annotations
 
+import functools
 import logging
 import secrets
 from dataclasses import dataclass
@@ -143,6 +144,7 @@ def inputs(ws: Workspace, client_file: Path, content: HandoutContent) -> list[by
     return [ws.read(path).data for path in paths] + [_version().encode()]
 
 
+@functools.cache
 def _version() -> str:
     try:
         return metadata.version("careprint")

@@ -39,7 +39,30 @@ class Shared:
 
 
 def shared(ws: Workspace, language: str) -> Shared:
-    return ws.once(("handout", language), lambda: _shared(ws, language))
+    return ws.once(("handout", language), lambda: _shared_kept(ws, language))
+
+
+def _shared_kept(ws: Workspace, language: str) -> Shared:
+    """What the handouts in ``language`` share, made once for the content of every file it
+    comes from (its checks of every character read all the library: a running app would
+    otherwise do that for each preview)."""
+    practice = ws.practice.model
+    fonts = practice.fonts
+    pair = (fonts.regular, fonts.bold)
+    if i18n.direction(language) == "rtl":
+        pair = (fonts.arabic.regular, fonts.arabic.bold)
+    files = [
+        ws.path("practice.yaml"),
+        ws.path("templates/labels.yaml"),
+        *ws.library_files(),
+        ws.path(f"translations/{language}/{i18n.LABELS}.po"),
+        ws.path(f"translations/{language}/{i18n.LIBRARY}.po"),
+        ws.path(practice.logo),
+        *(ws.path(f"templates/body/{view}.svg") for view in VIEWS),
+        *(ws.path(name) for name in pair),
+    ]
+    key = ("handout shared", language, ws.fast, ws.digest(files))
+    return ws.cache.get(key, lambda: _shared(ws, language))
 
 
 def _shared(ws: Workspace, language: str) -> Shared:
@@ -181,9 +204,16 @@ class HandoutOutput:
     content: HandoutContent
 
 
-def handout(ws: Workspace, path: Path, out_dir: Path, strict: bool = False) -> HandoutOutput:
-    """One client's handout as PDF bytes, in memory; nothing is written here."""
-    data = handout_content(ws, path)
+def handout(
+    ws: Workspace,
+    path: Path,
+    out_dir: Path,
+    strict: bool = False,
+    content: HandoutContent | None = None,
+) -> HandoutOutput:
+    """One client's handout as PDF bytes, in memory; nothing is written here. ``content``:
+    its content, when the caller has it already."""
+    data = content if content is not None else handout_content(ws, path)
     try:
         pdf = render(ws, data)
     except PointTooLong as exc:

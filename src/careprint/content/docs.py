@@ -23,6 +23,7 @@ DOCUMENTED: list[tuple[str, type[BaseModel]]] = [
     ("self-massage/ID.yaml: each of diagram.referred", models.Zone),
     ("clients/FILE.yaml", models.Client),
     ("clients/FILE.yaml: each of points (or just the id)", models.Choice),
+    ("sets/NAME.yaml", models.PointSet),
     ("templates/layouts/NAME.yaml: a folded sheet (kind: trifold)", models.LayoutSpec),
     ("templates/layouts/NAME.yaml: pages (kind: booklet or pages)", models.PagesSpec),
 ]

@@ -121,6 +121,11 @@ class Practice(Model):
     colours: Colours = Field(description="Brand colours, each in RGB (screen) and CMYK (print).")
     fonts: Fonts = Field(default=Fonts(), description="Typefaces (shipped in fonts/).")
     mail: Mail = Field(default=Mail(), description="How handouts are emailed to clients.")
+    therapists: list[Text] = Field(
+        default_factory=list,
+        description="The practice's therapists, as printed on a handout: the choices in the "
+        "app's handout form (careprint serve).",
+    )
 
     @field_validator("email")
     @classmethod
@@ -329,6 +334,19 @@ class Client(Model):
     @classmethod
     def _email(cls, value: str | None) -> str | None:
         return None if value is None else check_email(value)
+
+
+# -- sets/<name>.yaml --------------------------------------------------------------------------
+
+
+class PointSet(Model):
+    """A saved choice of points to start a handout from, e.g. for office neck pain."""
+
+    name: Text = Field(description="The set's name as the app shows it, e.g. 'Nek en schouders'.")
+    points: list[Choice] = Field(
+        min_length=1,
+        description="The points in order, as in a client file: an id, or id with side and dosage.",
+    )
 
 
 # -- templates/layouts/<name>.yaml -------------------------------------------------------------

@@ -1,0 +1,1 @@
+"""The practice's local web app (careprint serve): routes, templates and vendored assets."""
