@@ -6,7 +6,9 @@ which. The expected text is exactly what the user sees after 'error: '.
 
 from __future__ import annotations
 
+import re
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -27,6 +29,14 @@ TARGETS = {
 HANDOUT = ("handout", "clients/dossier-0147.yaml")  # what client and library fixtures break
 
 CASES = {
+    "logo-broken-picture.svg": (
+        "templates/brand/logo.svg: the logo cannot be used: a picture inside it cannot be read.\n"
+        "  careprint prints the logo as a drawing (SVG), sharp at every size and in the print shop's colours: ask your designer for the logo as SVG made of shapes, without pictures in it, and point 'logo:' in practice.yaml at that file."
+    ),
+    "logo-png-picture.svg": (
+        "templates/brand/logo.svg: the logo cannot be used: it is a PNG picture, not an SVG drawing.\n"
+        "  careprint prints the logo as a drawing (SVG), sharp at every size and in the print shop's colours: ask your designer for the logo as SVG made of shapes, without pictures in it, and point 'logo:' in practice.yaml at that file."
+    ),
     "leaflet-name-differs.yaml": (
         "leaflets/triggerpointtherapie.yaml, line 3: the leaflet is called 'triggerpoints' here, but its file is triggerpointtherapie.yaml.\n"
         "    leaflet: triggerpoints\n"
@@ -607,7 +617,63 @@ def _library_file_name(ws: Path) -> None:
     (ws / "self-massage/thenar.yaml").rename(ws / "self-massage/Duim Bal.yaml")
 
 
+def _practice_line(field: str, value: str) -> Callable[[Path], object]:
+    def prepare(ws: Path) -> None:
+        path = ws / "practice.yaml"
+        text = re.sub(rf"(?m)^{field}: .*$", f"{field}: {value}", path.read_text(encoding="utf-8"))
+        path.write_text(text, encoding="utf-8")
+
+    return prepare
+
+
+def _dutch_handout_for_arabic_name(ws: Path) -> None:
+    path = ws / "clients" / "dossier-0388.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("language: ar", "language: nl"))
+
+
+def _logo_of_3_5_mb(ws: Path) -> None:
+    """A logo drawn as 60,000 tiny squares: valid SVG, but no logo needs that much."""
+    squares = "".join(
+        f'<rect x="{i % 250}" y="{i // 250 % 250}" width="1" height="1" fill="#1d6b70"/>'
+        for i in range(60_000)
+    )
+    svg = f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 250 250">{squares}</svg>'
+    (ws / "templates" / "brand" / "logo.svg").write_text(svg, encoding="utf-8")
+
+
 COMMAND_CASES = {
+    "a logo far larger than a drawing needs": (
+        _logo_of_3_5_mb,
+        ("build", "spanningshoofdpijn"),
+        "templates/brand/logo.svg: the logo cannot be used: it is 3.5 MB, more than a drawing "
+        "needs.\n  careprint prints the logo as a drawing (SVG), sharp at every size and in the "
+        "print shop's colours: ask your designer for the logo as SVG made of shapes, without "
+        "pictures in it, and point 'logo:' in practice.yaml at that file.",
+    ),
+    "a name in Arabic script in a Dutch handout": (
+        _dutch_handout_for_arabic_name,
+        ("handout", "clients/dossier-0388.yaml"),
+        "clients/dossier-0388.yaml, line 2: the font FiraSans-Regular.ttf has no 'س' (U+0633), "
+        "so it cannot be printed.\n"
+        "  Arabic letters are printed in the Arabic editions only (a client's language: ar, a "
+        "leaflet's Arabic translation); here, write it in Latin letters.",
+    ),
+    "a practice name too long for the handout's header": (
+        _practice_line("name", "Praktijk voor Triggerpointtherapie en Manuele Therapie Van Dijk"),
+        ("handout", "clients/dossier-0147.yaml"),
+        "practice.yaml, line 2: the practice's name is 22 mm too wide for the handout's header.\n"
+        "    name: Praktijk voor Triggerpointtherapie en Manuele Therapie Van Dijk\n"
+        "  Shorten the name, or make the phone number or web address shorter.",
+    ),
+    "a tagline too long for the handout's header": (
+        _practice_line(
+            "tagline", "Triggerpointtherapie, dry needling, zelfmassage en advies op maat"
+        ),
+        ("handout", "clients/dossier-0388.yaml"),
+        "practice.yaml, line 3: the practice's tagline is 33 mm too wide for the handout's header.\n"
+        "    tagline: Triggerpointtherapie, dry needling, zelfmassage en advies op maat\n"
+        "  Shorten the tagline.",
+    ),
     "a leaflet given to handout": (
         None,
         ("handout", "leaflets/triggerpointtherapie.yaml"),

@@ -4,6 +4,7 @@ against the fonts, and the warnings about texts that fell back to the source lan
 from __future__ import annotations
 
 import logging
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -85,12 +86,21 @@ def check_glyphs(doc: Document, fonts: FontSet) -> None:
     for loc, text in doc.strings():
         missing = fonts.missing(text)
         if missing:
+            fix = (
+                "Replace the character with one the font has (e.g. a plain letter or sign), "
+                "or name a font that has it under 'fonts:' in practice.yaml."
+            )
+            if unicodedata.name(missing[0], "").startswith("ARABIC"):
+                fix = (
+                    "Arabic letters are printed in the Arabic editions only (a client's "
+                    "language: ar, a leaflet's Arabic translation); here, write it in Latin "
+                    "letters."
+                )
             raise doc.error(
                 loc,
                 f"the font {fonts.file_of(text)} has no {fontlib.describe(missing[0])}, "
                 "so it cannot be printed.",
-                "Replace the character with one the font has (e.g. a plain letter or sign), "
-                "or name a font that has it under 'fonts:' in practice.yaml.",
+                fix,
                 cls=GlyphError,
             )
 

@@ -16,7 +16,14 @@ from careprint.deliver.files import write_atomic
 from careprint.errors import FitError
 from careprint.layout.artwork import Artwork
 from careprint.layout.blocks import BULLET
-from careprint.layout.handout import Handout, HandoutContent, PointTooLong, made
+from careprint.layout.handout import (
+    Handout,
+    HandoutContent,
+    HeaderTooLong,
+    PointTooLong,
+    header_name_size,
+    made,
+)
 from careprint.layout.rtl import glyphs
 from careprint.render import documents
 from careprint.render.fonts import IGNORED, FontSet
@@ -168,6 +175,11 @@ def render(ws: Workspace, data: HandoutContent) -> bytes:
     """The handout as PDF bytes: the fast way (parts kept in the workspace's cache, copied
     into seeded documents) or the plain way, as the workspace says."""
     language = data.client.language
+    rtl = i18n.direction(language) == "rtl"
+    try:
+        header_name_size(data.practice, data.fonts, rtl)
+    except HeaderTooLong as exc:
+        raise _header_too_long(ws, exc) from None
     scope = shared(ws, language).scope if ws.fast else ""
     with documents.LOCK:
         layout = Handout(data, keeper(ws.cache, scope) if ws.fast else made)
@@ -228,6 +240,20 @@ def handout(
 def write(made: HandoutOutput) -> None:
     """Write the handout atomically, readable by its owner only (it holds health data)."""
     write_atomic(made.path, made.data, private=True)
+
+
+def _header_too_long(ws: Workspace, exc: HeaderTooLong) -> FitError:
+    """The practice's name or tagline, too wide for the handout's header, as an error there."""
+    what = "name" if exc.field == "name" else "tagline"
+    wide = max(1, round(exc.excess_mm))
+    return ws.practice.doc.error(  # type: ignore[return-value]
+        (exc.field,),
+        f"the practice's {what} is {wide} mm too wide for the handout's header.",
+        f"Shorten the {what}"
+        + (", or make the phone number or web address shorter" if exc.field == "name" else "")
+        + ".",
+        cls=FitError,
+    )
 
 
 def _too_long(ws: Workspace, path: Path, data: HandoutContent, exc: PointTooLong) -> FitError:

@@ -58,6 +58,12 @@ def read(data: bytes, display: str, what: str = "logo") -> Drawing:
     """The SVG drawing in ``data`` (the file ``display``); a broken one is a located error."""
     from svglib.svglib import svg2rlg  # imported here: only needed when there is artwork
 
+    picture = _picture_kind(data)
+    if picture is not None:
+        raise _unreadable(what, display, f"it is a {picture}, not an SVG drawing", picture=True)
+    if len(data) > MAX_BYTES:
+        size = f"{len(data) / 1e6:.1f} MB"
+        raise _unreadable(what, display, f"it is {size}, more than a drawing needs", picture=True)
     try:  # svglib repairs broken XML silently; a broken logo must be reported instead
         root = ElementTree.fromstring(data)
     except ElementTree.ParseError as exc:
@@ -76,7 +82,11 @@ def read(data: bytes, display: str, what: str = "logo") -> Drawing:
         drawing = svg2rlg(io.BytesIO(data))
     except Exception as exc:  # svglib raises lxml, ValueError, ... for broken files
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise _unreadable(what, display, reason) from None
+        if "image" in reason:  # Pillow, on a picture embedded in the drawing
+            reason, embedded = "a picture inside it cannot be read", True
+        else:
+            embedded = False
+        raise _unreadable(what, display, reason, picture=embedded) from None
     if drawing is None or not drawing.width or not drawing.height:
         raise _unreadable(what, display, "the drawing has no size (width and height)")
     if what != "logo":  # a body outline: in the SVG's own units, as the library's geometry
@@ -89,6 +99,26 @@ def read(data: bytes, display: str, what: str = "logo") -> Drawing:
     return drawing
 
 
+MAX_BYTES = 2_000_000  # a logo or outline drawn as shapes is a few KB; more is a picture in it
+
+PICTURES = {
+    b"\x89PNG": "PNG picture",
+    b"\xff\xd8\xff": "JPEG photo",
+    b"GIF8": "GIF picture",
+    b"%PDF": "PDF file",
+    b"II*\x00": "TIFF picture",
+    b"MM\x00*": "TIFF picture",
+}
+
+
+def _picture_kind(data: bytes) -> str | None:
+    """What kind of picture ``data`` is, when it is a common picture rather than a drawing."""
+    head = data[:12]
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return "WebP picture"
+    return next((kind for magic, kind in PICTURES.items() if head.startswith(magic)), None)
+
+
 def _unreadable(
     what: str,
     display: str,
@@ -96,7 +126,15 @@ def _unreadable(
     line: int | None = None,
     column: int | None = None,
     source: str | None = None,
+    picture: bool = False,
 ) -> ArtworkError:
+    if picture and what == "logo":
+        fix = (
+            "careprint prints the logo as a drawing (SVG), sharp at every size and in the print "
+            "shop's colours: ask your designer for the logo as SVG made of shapes, without "
+            "pictures in it, and point 'logo:' in practice.yaml at that file."
+        )
+        return ArtworkError(f"the {what} cannot be used: {why}.", file=display, fix=fix)
     fix = (
         "Export the logo again from your drawing program as SVG (File > Export > SVG), "
         "or point 'logo:' in practice.yaml at another file."

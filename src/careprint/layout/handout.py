@@ -25,6 +25,7 @@ from babel.dates import format_date, get_day_names
 from reportlab.lib.colors import Color
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     Flowable,
@@ -59,7 +60,7 @@ from careprint.layout.pieces import (
     WritingLines,
     page_number,
 )
-from careprint.layout.rtl import draw_line, para
+from careprint.layout.rtl import draw_line, line_width, para
 from careprint.layout.styles import HandoutStyles
 from careprint.render.fonts import FontSet
 
@@ -72,6 +73,36 @@ Keep = Callable[[Hashable, Callable[[], Flowable]], Flowable]
 def made(key: Hashable, make: Callable[[], Flowable]) -> Flowable:
     """``keep`` that keeps nothing: every part made anew."""
     return make()
+
+
+class HeaderTooLong(Exception):
+    """The practice's name or tagline is wider than the room the handout's header has for it."""
+
+    def __init__(self, field: str, excess: float) -> None:
+        super().__init__(field)
+        self.field, self.excess_mm = field, excess / mm
+
+
+NAME_SIZES = (14.0, 13.0, 12.0, 11.0)  # the practice's name in the header: smaller, not cut
+
+
+def header_name_size(practice: Practice, fonts: FontSet, rtl: bool) -> float:
+    """The size the practice's name is printed at in the header: the largest of
+    :data:`NAME_SIZES` at which it and the tagline fit beside the phone number and web address.
+    :class:`HeaderTooLong` when none does."""
+
+    def width(text: str, font: str, size: float) -> float:
+        return line_width(text, font, size) if rtl else float(stringWidth(text, font, size))
+
+    shown = (practice.phone, practice.website or "")
+    contact = max(width(text, fonts.regular, SIZE) for text in shown)
+    room = A4[0] - 2 * MARGIN - 15 * mm - 4 * mm - 6 * mm - contact
+    if practice.tagline and (excess := width(practice.tagline, fonts.regular, SIZE) - room) > 0:
+        raise HeaderTooLong("tagline", excess)
+    for size in NAME_SIZES:
+        if (excess := width(practice.name, fonts.bold, size) - room) <= 0:
+            return size
+    raise HeaderTooLong("name", excess)
 
 
 class PointTooLong(Exception):
@@ -739,11 +770,12 @@ class Handout:
         logo = 15 * mm
         canvas.saveState()
         regular, bold = self.c.fonts.regular, self.c.fonts.bold
+        name_size = header_name_size(practice, self.c.fonts, self.rtl)
         if self.rtl:  # the mirror image: logo and name on the right, contact on the left
             self.c.logo.fit(canvas, width - MARGIN - logo, top - logo, logo, regular)
             name_x = width - MARGIN - logo - 4 * mm
             canvas.setFillColor(palette.primary)
-            draw_line(canvas, practice.name, name_x, top - 6 * mm, bold, 14)
+            draw_line(canvas, practice.name, name_x, top - 6 * mm, bold, name_size)
             canvas.setFillColor(palette.text)
             if practice.tagline:
                 draw_line(canvas, practice.tagline, name_x, top - 12 * mm, regular, SIZE)
@@ -754,7 +786,7 @@ class Handout:
         else:
             self.c.logo.fit(canvas, MARGIN, top - logo, logo, regular)
             canvas.setFillColor(palette.primary)
-            canvas.setFont(bold, 14)
+            canvas.setFont(bold, name_size)
             canvas.drawString(MARGIN + logo + 4 * mm, top - 6 * mm, practice.name)
             canvas.setFillColor(palette.text)
             canvas.setFont(regular, SIZE)
