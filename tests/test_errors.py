@@ -626,9 +626,10 @@ def _practice_line(field: str, value: str) -> Callable[[Path], object]:
     return prepare
 
 
-def _dutch_handout_for_arabic_name(ws: Path) -> None:
-    path = ws / "clients" / "dossier-0388.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("language: ar", "language: nl"))
+def _arabic_in_a_dutch_leaflet(ws: Path) -> None:
+    path = ws / "leaflets" / "spanningshoofdpijn.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("title: Spanningshoofdpijn", "title: Spanningshoofdpijn (صداع)"))
 
 
 def _logo_of_3_5_mb(ws: Path) -> None:
@@ -650,11 +651,12 @@ COMMAND_CASES = {
         "print shop's colours: ask your designer for the logo as SVG made of shapes, without "
         "pictures in it, and point 'logo:' in practice.yaml at that file.",
     ),
-    "a name in Arabic script in a Dutch handout": (
-        _dutch_handout_for_arabic_name,
-        ("handout", "clients/dossier-0388.yaml"),
-        "clients/dossier-0388.yaml, line 2: the font FiraSans-Regular.ttf has no 'س' (U+0633), "
+    "Arabic letters in a Dutch leaflet": (
+        _arabic_in_a_dutch_leaflet,
+        ("build", "spanningshoofdpijn"),
+        "leaflets/spanningshoofdpijn.yaml, line 6: the font FiraSans-Regular.ttf has no 'ص' (U+0635), "
         "so it cannot be printed.\n"
+        "    title: Spanningshoofdpijn (صداع)\n"
         "  Arabic letters are printed in the Arabic editions only (a client's language: ar, a "
         "leaflet's Arabic translation); here, write it in Latin letters.",
     ),

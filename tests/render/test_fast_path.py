@@ -212,7 +212,9 @@ def test_two_practices_with_the_same_file_names_in_one_process(tmp_path: Path) -
     shutil.copyfile(fonts / "Vera.ttf", second / "fonts" / "FiraSans-Regular.ttf")
     shutil.copyfile(fonts / "VeraBd.ttf", second / "fonts" / "FiraSans-Bold.ttf")
     practice = second / "practice.yaml"
-    practice.write_text(practice.read_text().replace("#1F6F78", "#6A2C70"), encoding="utf-8")
+    text = practice.read_text().replace("#1F6F78", "#6A2C70")
+    text = text.replace("tagline: Triggerpointtherapie en zelfmassage", "tagline: Zelfmassage")
+    practice.write_text(text, encoding="utf-8")  # (Vera is wider: the tagline made shorter)
     logo = second / "templates" / "brand" / "logo.svg"
     logo.write_text(logo.read_text().replace('fill="#1F6F78"', 'fill="#6A2C70"'), "utf-8")
     cache = Cache()  # even one cache for both: its keys are the content, never a name
@@ -299,3 +301,26 @@ def test_when_reportlab_is_not_as_expected_the_plain_path_is_taken(
 def test_plain_by_request(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("CAREPRINT_PLAIN", "1")
     assert not Workspace(ROOT).fast
+
+
+def test_an_arabic_name_in_a_dutch_handout_is_printed_alike_every_way(
+    practice: Path, warm: Workspace
+) -> None:
+    """Right-to-left words in a left-to-right handout come from the Arabic pair, numbered in
+    each document anew: fast equals plain, and a warm process a fresh one."""
+    client = {
+        "name": "سلمى حداد",
+        "language": "nl",
+        "date": "2026-11-24",
+        "therapist": "Joris van Dam",
+        "points": [{"id": "upper-trapezius", "note": "Zachtjes, zegt ليلى."}],
+        "notes": "Haar dochter (ليلى حداد) helpt.",
+    }
+    path = practice / "clients" / "arabic-name.yaml"
+    path.write_text(yaml.safe_dump(client, allow_unicode=True), encoding="utf-8")
+    fast = made(warm.fresh(), path.name)
+    plain = made(Workspace(practice, fast=False), path.name)
+    assert text_and_pixels(fast) == text_and_pixels(plain)
+    assert fresh(practice, path.name) == fast
+    text = unicodedata.normalize("NFKC", text_and_pixels(fast)[0][0])
+    assert "Zelfmassage voor سلمى حداد" in text.replace("\u202b", "").replace("\u202c", "")

@@ -27,6 +27,22 @@ def practice_fonts(ws: Workspace, language: str) -> FontSet:
     return ws.once(("fonts", language), lambda: _fonts(ws, language))
 
 
+def other_fonts(ws: Workspace) -> FontSet:
+    """The practice's Arabic pair, for right-to-left words in a left-to-right handout. Their
+    glyphs are numbered in each document anew (never the fast path's shared numbering), so
+    a handout's bytes do not depend on what the process drew before."""
+
+    def make() -> FontSet:
+        fonts = ws.practice.model.fonts.arabic
+        faces = []
+        for which, named in (("regular", fonts.regular), ("bold", fonts.bold)):
+            path = ws.resolve(ws.practice.doc, ("fonts", "arabic", which), named)
+            faces.append(fontlib.register(ws.read(path).data, ws.display(path), fast=False))
+        return fontlib.pair(*faces)
+
+    return ws.once(("other fonts",), make)
+
+
 def _fonts(ws: Workspace, language: str) -> FontSet:
     practice = ws.practice
     fonts = practice.model.fonts

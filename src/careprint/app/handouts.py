@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from careprint.app import common
@@ -24,7 +24,7 @@ from careprint.layout.handout import (
     header_name_size,
     made,
 )
-from careprint.layout.rtl import glyphs
+from careprint.layout.rtl import FOREIGN, glyphs
 from careprint.render import documents
 from careprint.render.fonts import IGNORED, FontSet
 from careprint.render.replay import Replay, keeper
@@ -111,7 +111,11 @@ def handout_content(ws: Workspace, path: Path) -> HandoutContent:
     client = ws.client(path)
     language = client.model.language
     found = shared(ws, language)
-    common.check_glyphs(client.doc, found.fonts)
+    fonts = found.fonts
+    texts = [text for _, text in client.doc.strings()]
+    if i18n.direction(language) == "ltr" and any(map(FOREIGN.search, texts)):
+        fonts = replace(fonts, other=common.other_fonts(ws))
+    common.check_glyphs(client.doc, fonts)
     entries = [_entry(ws, language, choice.id) for choice in client.model.points]
     views = {entry.diagram.view for entry in entries}
     return HandoutContent(
@@ -119,7 +123,7 @@ def handout_content(ws: Workspace, path: Path) -> HandoutContent:
         points=list(zip(client.model.points, entries, strict=True)),
         practice=found.practice,
         labels=found.labels,
-        fonts=found.fonts,
+        fonts=fonts,
         logo=found.logo,
         outlines={view: common.outline(ws, view) for view in sorted(views)},
         alphabet=alphabet(ws, language) if ws.fast else "",

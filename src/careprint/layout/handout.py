@@ -24,6 +24,7 @@ from babel import Locale
 from babel.dates import format_date, get_day_names
 from reportlab.lib.colors import Color
 from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
@@ -60,7 +61,7 @@ from careprint.layout.pieces import (
     WritingLines,
     page_number,
 )
-from careprint.layout.rtl import draw_line, line_width, para
+from careprint.layout.rtl import FOREIGN, draw_line, foreign, line_width, para
 from careprint.layout.styles import HandoutStyles
 from careprint.render.fonts import FontSet
 
@@ -145,7 +146,7 @@ class Handout:
         s, t, client = self.styles, self.text, self.c.client
         date = format_date(client.date, "long", locale=date_locale(self.language))
         story: list[Flowable] = [
-            para(markup(t.title.format(name=client.name)), s.title),
+            para(self._mixed(t.title.format(name=client.name), s.title), s.title),
             para(markup(t.consult.format(date=date, therapist=client.therapist)), s.body),
             Spacer(1, 2 * mm),
             self._kept(("intro",), lambda: para(markup(t.intro), s.body)),
@@ -177,7 +178,7 @@ class Handout:
         length go on over the next page (a paragraph longer than a page is split too)."""
         s = self.styles
         rows = [[para(markup(self.text.notes), s.label)]]
-        rows += [[para(markup(p), s.body)] for p in _paragraphs(notes)]
+        rows += [[para(self._mixed(p, s.body), s.body)] for p in _paragraphs(notes)]
         table = Table(rows, colWidths=[self.width], splitInRow=1)
         table.setStyle(
             TableStyle(
@@ -350,7 +351,8 @@ class Handout:
         ]
         if choice.note:
             note = choice.note
-            parts.append(self._kept(("note", note), lambda: self._note(note)))
+            kept = self._note(note) if FOREIGN.search(note) else None  # drawn in its document
+            parts.append(kept or self._kept(("note", note), lambda: self._note(note)))
         return parts, safety
 
     def _practice_first(self) -> Flowable:
@@ -396,12 +398,21 @@ class Handout:
             commands.insert(0, ("BACKGROUND", (0, 0), (-1, -1), ground))
         return Table([[items]], colWidths=[self.width], style=TableStyle(commands))
 
+    def _mixed(self, text: str, style: ParagraphStyle) -> str:
+        """``text`` as markup; right-to-left words in it (a client's name in Arabic) in the
+        faces that have them."""
+        other = self.c.fonts.other
+        if other is None or self.rtl:
+            return markup(text)
+        font = other.bold if style.fontName == self.c.fonts.bold else other.regular
+        return foreign(markup(text), font, style.fontSize)
+
     def _note(self, note: str) -> Flowable:
         s, t = self.styles, self.text
         return self._box(
             [
                 para(markup(t.note), s.label),
-                *[para(markup(p), s.tight) for p in _paragraphs(note)],
+                *[para(self._mixed(p, s.tight), s.tight) for p in _paragraphs(note)],
             ],
             self.palette.tint,
         )

@@ -499,6 +499,21 @@ def _greedy(parts: list[str], fits: Callable[[str], bool], mark: str) -> list[st
     return [*chunks, current] if current else chunks
 
 
+FOREIGN = re.compile(r"[\u0590-\u08ff\ufb1d-\ufeff]+(?:[ \u00a0]+[\u0590-\u08ff\ufb1d-\ufeff]+)*")
+
+
+def foreign(markup: str, font: str, size: float) -> str:
+    """``markup`` of a left-to-right paragraph with each run of right-to-left words (an Arabic
+    name in a Dutch handout) shaped, in drawing order, in ``font``: kept on one line."""
+
+    def run(match: re.Match[str]) -> str:
+        words = match.group(0).split()
+        shaped = "\u00a0".join(_shape(_numeral(word), font, size) for word in reversed(words))
+        return f'<font face="{font}">{shaped}</font>'
+
+    return FOREIGN.sub(run, markup)
+
+
 def para(text: str, style: ParagraphStyle, bulletText: str | None = None) -> Flowable:
     """A paragraph of ``text`` (ReportLab markup): right-to-left when its style says so."""
     if getattr(style, "rtl", False):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import unicodedata
 from dataclasses import dataclass, field
 
 from reportlab.lib.fonts import addMapping
@@ -33,10 +34,12 @@ class Face:
 
 @dataclass(frozen=True)
 class FontSet:
-    """A regular and a bold face, as registered with ReportLab."""
+    """A regular and a bold face, as registered with ReportLab; ``other``: the faces that
+    print right-to-left letters (an Arabic name in a Dutch handout), when the text has them."""
 
     regular_face: Face
     bold_face: Face
+    other: FontSet | None = None
 
     @property
     def regular(self) -> str:
@@ -53,6 +56,9 @@ class FontSet:
             for ch in text:
                 if ch not in IGNORED and ord(ch) not in face.chars and ch not in found:
                     found.append(ch)
+        if self.other is not None:
+            other = self.other.missing(text)
+            found = [ch for ch in found if ch in other or not right_to_left(ch)]
         return found
 
     def file_of(self, text: str) -> str:
@@ -93,6 +99,11 @@ def pair(regular: Face, bold: Face) -> FontSet:
     addMapping(regular.name, 0, 1, regular.name)
     addMapping(regular.name, 1, 1, bold.name)
     return FontSet(regular, bold)
+
+
+def right_to_left(ch: str) -> bool:
+    """Whether ``ch`` is a letter of a right-to-left script (Arabic, Hebrew)."""
+    return unicodedata.bidirectional(ch) in ("R", "AL")
 
 
 def describe(ch: str) -> str:
