@@ -29,6 +29,16 @@ TARGETS = {
 HANDOUT = ("handout", "clients/dossier-0147.yaml")  # what client and library fixtures break
 
 CASES = {
+    "practice-colon-in-hours.yaml": (
+        "practice.yaml, line 10: a colon inside a text confuses the file's structure.\n"
+        "    hours: ma-vr: 8:30-17:30   # when patients can reach you\n"
+        '  Put the whole text in double quotes: hours: "ma-vr: 8:30-17:30"'
+    ),
+    "client-hold-minutes.yaml": (
+        "clients/dossier-0147.yaml, line 13: 'hold' should be a whole number, not '1 min'.\n"
+        "        hold: 1 min\n"
+        "  Write a whole number only (seconds to hold, if not the library's): 1 min is hold: 60."
+    ),
     "logo-broken-picture.svg": (
         "templates/brand/logo.svg: the logo cannot be used: a picture inside it cannot be read.\n"
         "  careprint prints the logo as a drawing (SVG), sharp at every size and in the print shop's colours: ask your designer for the logo as SVG made of shapes, without pictures in it, and point 'logo:' in practice.yaml at that file."
@@ -237,7 +247,7 @@ CASES = {
     "leaflet-colon-in-text.yaml": (
         "leaflets/triggerpointtherapie.yaml, line 24: a colon inside a text confuses the file's structure.\n"
         "        heading: Let op: welke symptomen geven triggerpoints?\n"
-        '  Put the whole text in double quotes, e.g. heading: "Let op: ..."'
+        '  Put the whole text in double quotes: heading: "Let op: welke symptomen geven triggerpoints?"'
     ),
     "leaflet-crlf-unknown-field.yaml": (
         "leaflets/triggerpointtherapie.yaml, line 40: unknown field 'heding'.\n"
@@ -758,5 +768,6 @@ def test_rgb_and_cmyk_far_apart_is_a_warning(workspace: Path, run: Run) -> None:
     assert result.err == (
         "warning: practice.yaml, line 14: the RGB (#1F6F78) and the CMYK (0, 90, 90, 0) of "
         "'primary' are far apart, so the print shop's edition will look different; ask your "
-        "print shop or designer for the CMYK of your colour.\n"
+        "print shop or designer for the CMYK of your colour (by a simple conversion, without a "
+        "colour profile, #1F6F78 is about cmyk: [74, 7, 0, 53]).\n"
     )

@@ -446,7 +446,8 @@ def init(folder: Path) -> None:
         "  edit practice.yaml (your name, address, colours) and put your logo in templates/brand/\n"
         "  careprint check                       checks everything\n"
         "  careprint build                       the leaflets, in out/leaflets/\n"
-        "  careprint handout clients/voorbeeld.yaml   the example client's handout"
+        "  careprint handout clients/voorbeeld.yaml   the example client's handout\n"
+        "  careprint serve                       the practice's app, in your web browser"
     )
 
 

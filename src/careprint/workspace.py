@@ -24,7 +24,7 @@ from pydantic import BaseModel
 
 from careprint import defaults
 from careprint.content import i18n, source
-from careprint.content.colour import WHITE, apart, contrast
+from careprint.content.colour import WHITE, apart, contrast, rough_cmyk
 from careprint.content.models import (
     Client,
     Labels,
@@ -274,12 +274,15 @@ class Workspace:
                 log.warning(
                     "%s%s: the RGB (%s) and the CMYK (%s) of '%s' are far apart, so the print "
                     "shop's edition will look different; ask your print shop or designer for the "
-                    "CMYK of your colour.",
+                    "CMYK of your colour (by a simple conversion, without a colour profile, "
+                    "%s is about cmyk: [%s]).",
                     loaded.doc.display,
                     f", line {mark.line}" if mark else "",
                     colour.rgb,
                     ", ".join(f"{part:g}" for part in colour.cmyk),
                     role,
+                    colour.rgb,
+                    ", ".join(str(part) for part in rough_cmyk(colour)),
                 )
         return loaded
 

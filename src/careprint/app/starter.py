@@ -1,9 +1,9 @@
 """`careprint init`: a practice folder that works at once, to make one's own.
 
-It holds practice.yaml (every line explained, to fill in), one example leaflet, one example
-client (a fictional person), and empty places for more; careprint's own layouts, labels, body
-outlines, fonts, library and translations are used until the practice adds its own. A file
-that is already there is never overwritten.
+It holds practice.yaml (every line explained, to fill in), one example leaflet with its
+translations, one example client (a fictional person), and empty places for more; careprint's
+own layouts, labels, body outlines, fonts, library and translations are used until the
+practice adds its own. A file that is already there is never overwritten.
 """
 
 from __future__ import annotations
@@ -30,6 +30,8 @@ email: info@praktijk-voorbeeld.example   # the address patients write to
 website: www.praktijk-voorbeeld.example  # printed without https:// (or delete the line)
 hours: ma t/m vr 8.30-17.30 uur          # when patients can reach you (or delete the line)
 language: nl                             # the language you write in
+therapists:                              # who gives consults: the choices in careprint serve
+  - Uw naam
 # Your logo as an SVG file in this folder, e.g. templates/brand/logo.svg. Until you put yours
 # there, careprint's example logo is printed.
 logo: templates/brand/logo.svg
@@ -91,6 +93,9 @@ def init(folder: Path) -> list[Made]:
     }
     if leaflet is not None:
         files["leaflets/spanningshoofdpijn.yaml"] = leaflet
+        translations = defaults.folder("translations")  # the example's, in every language
+        for po in sorted(translations.glob("*/spanningshoofdpijn.po")) if translations else []:
+            files[f"translations/{po.parent.name}/{po.name}"] = po.read_bytes()
     done = []
     for name, data in files.items():
         path = folder / name

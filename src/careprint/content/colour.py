@@ -98,6 +98,17 @@ def apart(colour: Colour) -> float:
     return max(abs(a - b) for a, b in zip(printed, colour.rgb_fractions, strict=True))
 
 
+def rough_cmyk(colour: Colour) -> tuple[int, int, int, int]:
+    """The RGB colour as CMYK percentages, by the simple formula (no colour profile): a start
+    to ask the print shop about, not a proof."""
+    r, g, b = colour.rgb_fractions
+    k = 1 - max(r, g, b)
+    if k >= 1:
+        return (0, 0, 0, 100)
+    c, m, y = ((1 - part - k) / (1 - k) for part in (r, g, b))
+    return (round(c * 100), round(m * 100), round(y * 100), round(k * 100))
+
+
 def contrast(a: Colour, b: Colour) -> float:
     """WCAG contrast ratio between two colours (1 to 21)."""
     high, low = sorted((a.luminance(), b.luminance()), reverse=True)

@@ -345,6 +345,10 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str, display: str, private: b
     elif "mapping values are not allowed" in problem:
         message = "a colon inside a text confuses the file's structure."
         fix = 'Put the whole text in double quotes, e.g. heading: "Let op: ..."'
+        written = re.match(r"^(\s*(?:- )?[\w-]+:\s+)([^\s\"'#][^#]*?)\s*(#.*)?$", source or "")
+        if written and not private:
+            quoted = written.group(2).replace("\\", "\\\\").replace('"', '\\"')
+            fix = f'Put the whole text in double quotes: {written.group(1).strip()} "{quoted}"'
     elif "expected <block end>" in problem or (
         "did not find expected" in problem and ("key" in problem or "'-' indicator" in problem)
     ):

@@ -124,10 +124,14 @@ def explain(model: type[BaseModel], doc: Document, error: ErrorDetails) -> Carep
         return doc.error(loc, f"'{name}' is empty.", f"Add at least one item{described}.")
     if kind in ("int_type", "int_parsing", "int_from_float", "float_type", "float_parsing"):
         what = "a whole number" if kind.startswith("int") else "a number"
-        number = re.match(r"\s*(\d+)", str(value)) if isinstance(value, str) else None
+        number = re.match(r"\s*(\d+)\s*(\w*)", str(value)) if isinstance(value, str) else None
         example = (
             f", e.g. {loc[-1]}: {number.group(1)}" if number and isinstance(loc[-1], str) else ""
         )
+        if number and re.fullmatch(r"(?i)min(uut|uten|ute|utes)?|m", number.group(2)):
+            seconds = int(number.group(1)) * 60  # hold and the like count seconds
+            if "second" in described:
+                example = f": {value.strip()} is {loc[-1]}: {seconds}"
         return doc.error(
             loc,
             f"'{name}' should be {what}, not {_describe(value)}.",
