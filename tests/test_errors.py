@@ -29,6 +29,40 @@ TARGETS = {
 HANDOUT = ("handout", "clients/dossier-0147.yaml")  # what client and library fixtures break
 
 CASES = {
+    "client-points-not-list.yaml": (
+        "clients/dossier-0147.yaml, line 8: 'points' should be a list, not 'upper-trapezius, levator-scapulae'.\n"
+        "    points: upper-trapezius, levator-scapulae\n"
+        "  Write each item on its own line, indented, starting with '- '."
+    ),
+    "practice-language-name.yaml": (
+        "practice.yaml, line 11: 'nederlands' is not a language code careprint knows.\n"
+        "    language: Nederlands\n"
+        "  Write the language's code, nl, instead of its name. Use a language code such as nl, en, de, tr or ar."
+    ),
+    "practice-cmyk-over-100.yaml": (
+        "practice.yaml, line 14: 'cmyk': each of C, M, Y and K is a percentage from 0 to 100.\n"
+        '      primary: {rgb: "#1F6F78", cmyk: [84, 135, 40, 15]}   # headings, cover, contact panel\n'
+        "  Write four numbers between 0 and 100, e.g. [84, 35, 40, 15]."
+    ),
+    "leaflet-kind-dutch.yaml": (
+        "leaflets/triggerpointtherapie.yaml, line 39: unknown block kind 'oorzaken'.\n"
+        "        kind: oorzaken\n"
+        "  Did you mean 'causes'? Use one of: indications, symptoms, causes, treatment, self-help, call-to-action, text."
+    ),
+    "client-language-name.yaml": (
+        "clients/dossier-0147.yaml, line 5: there is no translation into 'nederlands'.\n"
+        "    language: Nederlands\n"
+        "  Write the language's code, nl, instead of its name. Use one of: nl, ar, de, en, tr."
+    ),
+    "client-email-no-at.yaml": (
+        "clients/dossier-0147.yaml, line 4: 'email': this is not an email address.\n"
+        "  Write it as name@domain.nl."
+    ),
+    "client-date-dutch-order.yaml": (
+        "clients/dossier-0147.yaml, line 6: 'date' should be a date, not '24-11-2026'.\n"
+        "    date: 24-11-2026\n"
+        "  Write the date as year-month-day, e.g. 2026-11-24."
+    ),
     "practice-colon-in-hours.yaml": (
         "practice.yaml, line 10: a colon inside a text confuses the file's structure.\n"
         "    hours: ma-vr: 8:30-17:30   # when patients can reach you\n"
@@ -653,6 +687,12 @@ def _logo_of_3_5_mb(ws: Path) -> None:
 
 
 COMMAND_CASES = {
+    "a language given by its name": (
+        None,
+        ("build", "spanningshoofdpijn", "--lang", "Duits"),
+        "there is no translation into 'Duits'.\n"
+        "  Write the language's code, de, instead of its name. Languages here: nl, ar, de, en, tr.",
+    ),
     "a logo far larger than a drawing needs": (
         _logo_of_3_5_mb,
         ("build", "spanningshoofdpijn"),

@@ -124,10 +124,14 @@ def _languages(ws: Workspace, asked: Sequence[str]) -> list[str | None]:
         elif language in known:
             chosen.append(language)
         else:
+            from careprint.content.i18n import code_of_name, language_hint
+
+            start = f" Start one with: careprint translate export --lang {language}"
             raise UsageError(
                 f"there is no translation into '{language}'.",
-                fix=_choose_text("Languages here", language, known)
-                + f" Start one with: careprint translate export --lang {language}",
+                fix=language_hint(language)
+                + _choose_text("Languages here", language, known)
+                + ("" if code_of_name(language) else start),
             )
     return chosen
 

@@ -248,6 +248,7 @@ class Workspace:
             raise loaded.doc.error(
                 ("language",),
                 f"'{loaded.model.language}' is not a language code careprint knows.",
+                f"{i18n.language_hint(loaded.model.language)}"
                 "Use a language code such as nl, en, de, tr or ar.",
             )
         colours = loaded.model.colours
@@ -449,7 +450,8 @@ class Workspace:
             raise doc.error(
                 ("language",),
                 f"there is no translation into '{client.language}'.",
-                _choose("Use one of", client.language, languages),
+                i18n.language_hint(client.language)
+                + _choose("Use one of", client.language, languages),
             )
         ids = list(self.library)
         listing = "'careprint points' lists the points in the library."

@@ -87,6 +87,23 @@ def known_language(language: str) -> bool:
     return True
 
 
+def code_of_name(name: str) -> str | None:
+    """The code of a language written by its name, in Dutch, English or the language itself
+    ('Nederlands', 'Turks', 'English', 'Türkçe' -> nl, tr, en, tr), or None."""
+    wanted = name.strip().lower()
+    for code in ("nl", "en", "de", "tr", "ar", "fr", "es", "pl", "pt", "it", "uk", "fa"):
+        names = {Locale.parse(code).get_display_name(other) for other in ("nl", "en", code)}
+        if wanted in {str(n).lower() for n in names if n}:
+            return code
+    return None
+
+
+def language_hint(given: str) -> str:
+    """A hint for a language written by its name ('Nederlands'), else ''."""
+    code = code_of_name(given)
+    return f"Write the language's code, {code}, instead of its name. " if code else ""
+
+
 # -- what is translatable ------------------------------------------------------------------
 
 
