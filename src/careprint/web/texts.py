@@ -204,8 +204,8 @@ NL: dict[str, str] = {
     "how": "Hoe masseer je het?",
     "dosage": "Dosering",
     "pressure": "Druk: {target} van 10, stop bij {stop}",
-    "dosage_value": "{hold} seconden vasthouden, {repeats} keer, {per_day} keer per dag, "
-    "{rest_days} rustdag(en) per week",
+    "dosage_value": "{hold} seconden vasthouden, {repeats} keer, {per_day} keer per dag; "
+    "rustdagen per week: {rest_days}",
     "maximum_value": "Hoogstens: {hold} seconden, {repeats} keer, {per_day} keer per dag",
     "avoid": "Niet doen",
     "stop_if": "Stop en bel de praktijk als",
