@@ -40,13 +40,17 @@ class Model(BaseModel):
 class Colours(Model):
     primary: Colour = Field(
         description="Main brand colour: headings, the cover, the contact panel. "
-        "Must be dark enough for text on white (contrast at least 4.5:1)."
+        "Must be dark enough for text on white and on the tint, and for white text on it "
+        "(contrast at least 4.5:1)."
     )
     accent: Colour = Field(
-        description="Second colour for small marks: bullets, rules, the dot on the cover."
+        description="Second colour: bullets, rules, the dot on the cover, and text on a handout "
+        "(white numbers in circles, 'Let op' in a darker shade, the pressure scale); checked "
+        "for 4.5:1 in each of these."
     )
     tint: Colour = Field(
-        description="A very light colour for boxes behind text (self-help, call to action)."
+        description="A very light colour for boxes behind text (self-help, notes, contact); "
+        "text and headings on it need 4.5:1."
     )
     text: Colour = Field(
         default=Colour(rgb="#1D2B2D", cmyk=(0, 0, 0, 92)),
