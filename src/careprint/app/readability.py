@@ -133,7 +133,14 @@ def report(ws: Workspace) -> Report:
             _add(
                 result,
                 Finding(
-                    unit.file, line, unit.language, unit.owner, problem.rule, message, problem.fix
+                    unit.file,
+                    line,
+                    unit.language,
+                    unit.owner,
+                    problem.rule,
+                    message,
+                    problem.fix,
+                    unit.entry,
                 ),
             )
         key = (unit.file, unit.language, unit.group)
@@ -147,7 +154,14 @@ def report(ws: Workspace) -> Report:
             _add(
                 result,
                 Finding(
-                    file, first.line, language, first.owner, "score", problem.message, problem.fix
+                    file,
+                    first.line,
+                    language,
+                    first.owner,
+                    "score",
+                    weak.message,
+                    weak.fix,
+                    first.entry,
                 ),
             )
     result.findings.sort(key=lambda f: (f.file, f.line or 0))
