@@ -49,7 +49,7 @@ EXPLAINED = {  # words that introduce an explanation right after a term
     "en": ("that is", "which means", "this means", "meaning", "called"),
     "de": ("das heißt", "das bedeutet", "also", "genannt"),
     "tr": ("yani", "demek", "denir"),
-    "ar": ("أي", "يعني", "وهو", "وهي"),
+    "ar": ("أي", "يعني", "وهو", "وهي", "يسمى هذا", "ويسمى هذا"),
 }
 
 VOWELS = {
