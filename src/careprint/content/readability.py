@@ -20,6 +20,7 @@ vowels (every Turkish syllable has exactly one).
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -239,7 +240,9 @@ def analyse(text: str, rules: Limits, seen: set[str] | None = None) -> Analysis:
                     index,
                 )
             )
-        for word in dict.fromkeys(w for w in found if len(w) > rules.word_letters):
+        for word in dict.fromkeys(
+            w for w in found if len(w) > rules.word_letters and _own(w, lang)
+        ):
             result.problems.append(
                 Problem(
                     "word",
@@ -273,10 +276,18 @@ def score_problem(total: Analysis, rules: Limits) -> Problem | None:
         return None
     return Problem(
         "score",
-        f"hard to read: {SCORES[lang]} score {value:.0f} (at least {rules.min_score:g}) for "
+        f"hard to read: {SCORES[lang]} score {math.floor(value)} (at least {rules.min_score:g}) for "
         f"this block of {total.words} words",
         "Use shorter sentences and shorter, everyday words.",
     )
+
+
+def _own(word: str, language: str) -> bool:
+    """Whether a word is in the language's own script: a Dutch name in an Arabic text (such as
+    'huisartsenpost') is not held to Arabic's shorter words."""
+    if language == "ar":
+        return any("\u0600" <= c <= "\u06ff" for c in word)
+    return True
 
 
 def _start(sentence: str, length: int = 60) -> str:
@@ -291,17 +302,19 @@ def _capitals(found: list[str]) -> bool:
 
 
 def _jargon(sentence: str, index: int, rules: Limits, seen: set[str]) -> list[Problem]:
-    lower = sentence.lower()
     problems = []
     for term, plain in rules.jargon:
         if term in seen:
             continue
-        match = re.search(rf"(?<!\w){re.escape(term)}\w*", lower)
+        # matched in the sentence itself: lower() may change its length (Turkish 'İ')
+        match = re.search(rf"(?<!\w){re.escape(term)}\w*", sentence, re.IGNORECASE)
         if match is None:
             continue
         seen.add(term)
-        after = lower[match.end() :].lstrip(" ,:–-")
-        before = lower[: match.start()].rstrip()
+        after = sentence[match.end() :].lstrip(" ,:–-").lower()
+        before = sentence[: match.start()].rstrip().lower()
+        if before.count("(") > before.count(")"):
+            continue  # inside brackets: itself the explanation of the word before them
         phrases = EXPLAINED.get(base(rules.language), ())
         introduced = any(after.startswith(w) or before.endswith(w) for w in phrases)
         if after.startswith("(") or before.endswith("(") or introduced:
