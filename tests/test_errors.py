@@ -509,6 +509,16 @@ CASES = {
         '      tint:    {rgb: "#5F8A86", cmyk: [40, 10, 25, 10]}       # light boxes behind text\n'
         "  Choose a lighter tint colour, e.g. '#DCE5E4' (this text then has 11.4:1 and every other text passes too), with its CMYK from your print shop or designer."
     ),
+    "leaflet-ignore-no-reason.yaml": (
+        "leaflets/triggerpointtherapie.yaml, line 51: 'readability': 'ignore' needs a reason.\n"
+        "        readability: ignore\n"
+        "  Add a line reason: saying why this block must stay as it is."
+    ),
+    "leaflet-reason-alone.yaml": (
+        "leaflets/triggerpointtherapie.yaml, line 48: 'blocks': a reason is only for readability: ignore.\n"
+        "      - id: treatment\n"
+        "  Delete the line, or add readability: ignore."
+    ),
     "practice-phone-missing.yaml": (
         "practice.yaml, line 2: 'phone' is missing from the file.\n"
         "    name: Praktijk De Linde\n"

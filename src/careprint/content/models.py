@@ -10,7 +10,14 @@ import datetime
 from email.utils import parseaddr
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from careprint.content.colour import Colour
 
@@ -220,23 +227,28 @@ class Block(Model):
         default=None,
         description="Start the block at the top of this panel instead of after the block before.",
     )
+    reason: str | None = Field(
+        default=None,
+        description="Why the block's readability is ignored (required with readability: ignore).",
+    )
     readability: Literal["ignore"] | None = Field(
         default=None,
         description="'ignore': `careprint check` does not report this block as hard to read "
         "(in any language), e.g. where a term must stay; needs a reason.",
     )
-    reason: str | None = Field(
-        default=None,
-        description="Why the block's readability is ignored (required with readability: ignore).",
-    )
 
-    @model_validator(mode="after")
-    def _ignore_has_reason(self) -> Block:
-        if self.readability == "ignore" and not (self.reason or "").strip():
+    @field_validator("readability")
+    @classmethod
+    def _ignore_has_reason(cls, value: str | None, info: ValidationInfo) -> str | None:
+        if value == "ignore" and not (info.data.get("reason") or "").strip():
             raise ValueError(
-                "readability: ignore needs a reason; add a line reason: saying why this block "
+                "'ignore' needs a reason; add a line reason: saying why this block "
                 "must stay as it is"
             )
+        return value
+
+    @model_validator(mode="after")
+    def _reason_needs_ignore(self) -> Block:
         if self.reason and self.readability != "ignore":
             raise ValueError(
                 "a reason is only for readability: ignore; delete the line, or add "

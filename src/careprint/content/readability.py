@@ -298,7 +298,7 @@ def _capitals(found: list[str]) -> bool:
     """Three words or more, every one of them in capitals (a short 'LET OP' counts too)."""
     cased = [w for w in found if any(c.isalpha() and c.lower() != c.upper() for c in w)]
     long_enough = len(cased) >= 3 or (len(cased) >= 2 and sum(map(len, cased)) >= 5)
-    return long_enough and all(w.isupper() and len(w) > 1 for w in cased)
+    return long_enough and all(w.isupper() for w in cased) and any(len(w) > 1 for w in cased)
 
 
 def _jargon(sentence: str, index: int, rules: Limits, seen: set[str]) -> list[Problem]:
