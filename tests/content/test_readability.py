@@ -16,8 +16,14 @@ CASES = [
     (
         "nl",
         "sentence",
-        "Als je pijn hebt in je nek en je schouders, kun je de spier zelf zacht masseren met twee vingers.",
-        "a sentence of 20 words (at most 15): 'Als je pijn hebt in je nek en je schouders, kun je de spier…'",
+        (
+            "Als je pijn hebt in je nek en je schouders, kun je de spier zelf zacht "
+            "masseren met twee vingers."
+        ),
+        (
+            "a sentence of 20 words (at most 15): 'Als je pijn hebt in je nek en je "
+            "schouders, kun je de spier…'"
+        ),
     ),
     (
         "nl",
@@ -40,14 +46,25 @@ CASES = [
     (
         "nl",
         "score",
-        "Behandelingen verschillen aanzienlijk afhankelijk van persoonlijke omstandigheden. Verzekeraars vergoeden uitsluitend gedeeltelijk. Raadpleeg desgewenst aanvullende documentatie betreffende individuele behandelafspraken en eventuele consequenties.",
-        "hard to read: Flesch-Douma score -86 (at least 60) for this block of 21 words",
+        (
+            "Behandelingen verschillen aanzienlijk afhankelijk van persoonlijke "
+            "omstandigheden. Verzekeraars vergoeden uitsluitend gedeeltelijk. "
+            "Raadpleeg desgewenst aanvullende documentatie betreffende individuele "
+            "behandelafspraken en eventuele consequenties."
+        ),
+        ("hard to read: Flesch-Douma score -86 (at least 60) for this block of 21 words"),
     ),
     (
         "en",
         "sentence",
-        "If you have pain in your neck and shoulders, you can gently massage the muscle with two fingers.",
-        "a sentence of 18 words (at most 15): 'If you have pain in your neck and shoulders, you can gently…'",
+        (
+            "If you have pain in your neck and shoulders, you can gently massage the "
+            "muscle with two fingers."
+        ),
+        (
+            "a sentence of 18 words (at most 15): 'If you have pain in your neck and "
+            "shoulders, you can gently…'"
+        ),
     ),
     (
         "en",
@@ -70,14 +87,25 @@ CASES = [
     (
         "en",
         "score",
-        "Physiotherapy interventions demonstrate considerable variability. Insurance organisations reimburse partially. Consult additional documentation regarding individual treatment agreements and their potential consequences.",
-        "hard to read: Flesch reading ease score -92 (at least 60) for this block of 20 words",
+        (
+            "Physiotherapy interventions demonstrate considerable variability. "
+            "Insurance organisations reimburse partially. Consult additional "
+            "documentation regarding individual treatment agreements and their "
+            "potential consequences."
+        ),
+        ("hard to read: Flesch reading ease score -92 (at least 60) for this block of 20 words"),
     ),
     (
         "de",
         "sentence",
-        "Wenn Sie Schmerzen im Nacken und in den Schultern haben, können Sie den Muskel sanft mit zwei Fingern massieren.",
-        "a sentence of 19 words (at most 15): 'Wenn Sie Schmerzen im Nacken und in den Schultern haben, kö…'",
+        (
+            "Wenn Sie Schmerzen im Nacken und in den Schultern haben, können Sie den "
+            "Muskel sanft mit zwei Fingern massieren."
+        ),
+        (
+            "a sentence of 19 words (at most 15): 'Wenn Sie Schmerzen im Nacken und "
+            "in den Schultern haben, kö…'"
+        ),
     ),
     (
         "de",
@@ -100,14 +128,25 @@ CASES = [
     (
         "de",
         "score",
-        "Behandlungsmethoden unterscheiden sich beträchtlich entsprechend individueller Voraussetzungen. Versicherungen übernehmen Aufwendungen ausschließlich teilweise. Informieren Sie sich gegebenenfalls über ergänzende Vereinbarungen und mögliche Konsequenzen.",
+        (
+            "Behandlungsmethoden unterscheiden sich beträchtlich entsprechend "
+            "individueller Voraussetzungen. Versicherungen übernehmen Aufwendungen "
+            "ausschließlich teilweise. Informieren Sie sich gegebenenfalls über "
+            "ergänzende Vereinbarungen und mögliche Konsequenzen."
+        ),
         "hard to read: Amstad score -27 (at least 50) for this block of 22 words",
     ),
     (
         "tr",
         "sentence",
-        "Boynunuzda ve omuzlarınızda ağrı varsa, kası iki parmağınızla yavaşça ve dikkatlice, her gün iki kez, birkaç dakika boyunca ovabilirsiniz.",
-        "a sentence of 19 words (at most 15): 'Boynunuzda ve omuzlarınızda ağrı varsa, kası iki parmağınız…'",
+        (
+            "Boynunuzda ve omuzlarınızda ağrı varsa, kası iki parmağınızla yavaşça ve"
+            " dikkatlice, her gün iki kez, birkaç dakika boyunca ovabilirsiniz."
+        ),
+        (
+            "a sentence of 19 words (at most 15): 'Boynunuzda ve omuzlarınızda ağrı "
+            "varsa, kası iki parmağınız…'"
+        ),
     ),
     (
         "tr",
@@ -115,7 +154,12 @@ CASES = [
         "Bunu anlayabileceğinizden eminiz.",
         "the word 'anlayabileceğinizden' has 20 letters (at most 18)",
     ),
-    ("tr", "jargon", "Kronik bir şikâyetiniz var.", "'Kronik' is a word many patients do not know"),
+    (
+        "tr",
+        "jargon",
+        "Kronik bir şikâyetiniz var.",
+        "'Kronik' is a word many patients do not know",
+    ),
     (
         "tr",
         "capitals",
@@ -125,14 +169,25 @@ CASES = [
     (
         "tr",
         "score",
-        "Fizyoterapi uygulamalarının etkinliği kişiye özel değerlendirmelere bağlıdır. Sigorta kuruluşlarının karşılayabileceği masraflar değişkenlik göstermektedir. Ayrıntılı bilgilendirme belgelerini dikkatlice inceleyiniz. Sorularınızı terapistinize yöneltebilirsiniz.",
+        (
+            "Fizyoterapi uygulamalarının etkinliği kişiye özel değerlendirmelere "
+            "bağlıdır. Sigorta kuruluşlarının karşılayabileceği masraflar değişkenlik"
+            " göstermektedir. Ayrıntılı bilgilendirme belgelerini dikkatlice "
+            "inceleyiniz. Sorularınızı terapistinize yöneltebilirsiniz."
+        ),
         "hard to read: Atesman score -11 (at least 50) for this block of 21 words",
     ),
     (
         "ar",
         "sentence",
-        "إذا كان لديك ألم في الرقبة والكتفين يمكنك أن تدلك العضلة بلطف بإصبعين مرتين كل يوم لبضع دقائق في الصباح والمساء.",
-        "a sentence of 21 words (at most 15): 'إذا كان لديك ألم في الرقبة والكتفين يمكنك أن تدلك العضلة بل…'",
+        (
+            "إذا كان لديك ألم في الرقبة والكتفين يمكنك أن تدلك العضلة بلطف بإصبعين "
+            "مرتين كل يوم لبضع دقائق في الصباح والمساء."
+        ),
+        (
+            "a sentence of 21 words (at most 15): 'إذا كان لديك ألم في الرقبة "
+            "والكتفين يمكنك أن تدلك العضلة بل…'"
+        ),
     ),
     (
         "ar",
@@ -140,7 +195,12 @@ CASES = [
         "هذه المستشفياتالجامعية كبيرة.",
         "the word 'المستشفياتالجامعية' has 18 letters (at most 12)",
     ),
-    ("ar", "jargon", "لديك ألم مزمن في الظهر.", "'مزمن' is a word many patients do not know"),
+    (
+        "ar",
+        "jargon",
+        "لديك ألم مزمن في الظهر.",
+        "'مزمن' is a word many patients do not know",
+    ),
 ]
 
 
@@ -169,8 +229,8 @@ def test_every_rule_is_tried_in_every_language_that_has_it() -> None:
 
 def test_a_plain_text_passes_in_every_language() -> None:
     plain = {
-        "nl": "Druk zacht op de plek. Houd de druk vast. Adem rustig uit. Stop als het meer pijn doet.",
-        "en": "Press gently on the spot. Hold the pressure. Breathe out slowly. Stop if it hurts more.",
+        "nl": "Druk zacht op de plek. Houd de druk vast. Adem rustig uit. Stop als het pijn doet.",
+        "en": "Press gently on the spot. Hold the pressure. Breathe out slowly. Stop if it hurts.",
         "de": "Drücken Sie sanft auf die Stelle. Halten Sie den Druck. Atmen Sie langsam aus.",
         "tr": "Noktaya hafifçe bastırın. Baskıyı tutun. Yavaşça nefes verin. Ağrı artarsa durun.",
         "ar": "اضغط برفق على المكان. حافظ على الضغط. تنفس ببطء. توقف إذا زاد الألم.",

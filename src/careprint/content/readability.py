@@ -276,8 +276,8 @@ def score_problem(total: Analysis, rules: Limits) -> Problem | None:
         return None
     return Problem(
         "score",
-        f"hard to read: {SCORES[lang]} score {math.floor(value)} (at least {rules.min_score:g}) for "
-        f"this block of {total.words} words",
+        f"hard to read: {SCORES[lang]} score {math.floor(value)} "
+        f"(at least {rules.min_score:g}) for this block of {total.words} words",
         "Use shorter sentences and shorter, everyday words.",
     )
 
