@@ -42,7 +42,7 @@ def test_export_fills_build_and_reopen(fresh: Path, run: Run) -> None:
     assert result.code == 0, result.err
     assert f"{LEAFLET}: 21 texts; 21 new, 0 changed (fuzzy), 0 no longer used" in result.out
     entry = catalog(fresh / LEAFLET).get(
-        "Welke symptomen geven triggerpoints?", context="triggerpointtherapie:symptoms:heading"
+        "Welke klachten geven triggerpoints?", context="triggerpointtherapie:symptoms:heading"
     )
     assert entry is not None and entry.string == ""
     assert any("panel 2" in comment for comment in entry.auto_comments)

@@ -282,13 +282,14 @@ def _units(
         tr = ws.translator(language, domain)
         if tr.catalog is None:
             continue
+        lines = {m.context: int(m.lineno) - 1 for m in tr.catalog if m.context and m.lineno}
         for source in sources:
             text = source.text if isinstance(source.text, str) else source.text[0]
             translated = tr.get(source.context, text)
             if source.context in tr.missing | tr.fuzzy or source.context in tr.broken:
                 continue  # printed in the source language; translate status says so
             group = ":".join(source.context.split(":")[:2])
-            line = tr.line_of(source.context)
+            line = lines.get(source.context)  # the msgctxt's line, as tr.line_of gives it
             units.append(
                 _Unit(tr.display, language, owner, group, translated, line, entry=source.context)
             )

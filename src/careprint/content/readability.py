@@ -146,8 +146,12 @@ def syllables(word: str, language: str) -> int:
     """The syllables of a word. Turkish: its vowels. Dutch, German and English: the pieces
     pyphen's hyphenation patterns cut it into that hold a vowel; English also counts its vowel
     groups (the patterns leave 'area' and 'easy' whole) and takes the larger."""
-    lang = base(language)
-    lower = word.lower()
+    return _syllables(word.lower(), base(language))
+
+
+@cache
+def _syllables(lower: str, lang: str) -> int:
+    """The syllables of a lower-case word (a word comes back in every text: counted once)."""
     vowels = VOWELS.get(lang, VOWELS["en"])
     if lang == "tr":
         return max(1, sum(1 for c in lower if c in vowels))
@@ -301,13 +305,19 @@ def _capitals(found: list[str]) -> bool:
     return long_enough and all(w.isupper() for w in cased) and any(len(w) > 1 for w in cased)
 
 
+@cache
+def _term(term: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){re.escape(term)}\w*", re.IGNORECASE)
+
+
 def _jargon(sentence: str, index: int, rules: Limits, seen: set[str]) -> list[Problem]:
     problems = []
+    lower = sentence.lower().replace("\u0307", "")  # Turkish 'İ' lowers to i and a dot
     for term, plain in rules.jargon:
-        if term in seen:
+        if term in seen or term[:3] not in lower:  # the quick look first
             continue
         # matched in the sentence itself: lower() may change its length (Turkish 'İ')
-        match = re.search(rf"(?<!\w){re.escape(term)}\w*", sentence, re.IGNORECASE)
+        match = _term(term).search(sentence)
         if match is None:
             continue
         seen.add(term)
