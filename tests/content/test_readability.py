@@ -241,6 +241,11 @@ def test_a_plain_text_passes_in_every_language() -> None:
         assert rd.score_problem(analysis, limits(language)) is None
 
 
+def test_latin_capitals_in_an_arabic_sentence_are_no_sentence_in_capitals() -> None:
+    text = "قد تسبب متاعب مثل CANS أو RSI ألما."
+    assert rd.analyse(text, rd.limits("ar")).problems == []
+
+
 def test_a_term_explained_in_its_sentence_is_not_reported() -> None:
     rules = limits("nl")
     assert rd.analyse("Je had ooit trombose (een bloedprop in een ader).", rules).problems == []

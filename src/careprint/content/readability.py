@@ -301,6 +301,8 @@ def _start(sentence: str, length: int = 60) -> str:
 def _capitals(found: list[str]) -> bool:
     """Three words or more, every one of them in capitals (a short 'LET OP' counts too)."""
     cased = [w for w in found if any(c.isalpha() and c.lower() != c.upper() for c in w)]
+    if len(cased) < 0.8 * len(found):  # a script without capitals, e.g. Arabic with 'RSI' in it
+        return False
     long_enough = len(cased) >= 3 or (len(cased) >= 2 and sum(map(len, cased)) >= 5)
     return long_enough and all(w.isupper() for w in cased) and any(len(w) > 1 for w in cased)
 
