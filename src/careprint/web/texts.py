@@ -197,8 +197,8 @@ NL: dict[str, str] = {
     "job_refresh": "Vernieuwen",
     "readability_title": "Leesbaarheid",
     "readability_intro": "Hoe makkelijk elke tekst te lezen is, per taal: de score (hoger is "
-    "makkelijker; 60 en hoger is goed), de langste zin en wat beter kan. 'careprint check' "
-    "noemt bij elk punt het bestand en de regel.",
+    "makkelijker; een blok onder 60, in het Duits en Turks onder 50, is moeilijk), de langste "
+    "zin en wat beter kan. 'careprint check' noemt bij elk punt het bestand en de regel.",
     "col_text": "Tekst",
     "col_score": "Score",
     "col_longest": "Langste zin",
