@@ -375,9 +375,9 @@ CASES = {
         "  Indent with spaces only (two per level); set your editor to insert spaces for tabs."
     ),
     "leaflet-too-long.yaml": (
-        "leaflets/triggerpointtherapie.yaml, line 70: block 'self-help' does not fit: the text runs 480 mm past the end of panel 5.\n"
+        "leaflets/triggerpointtherapie.yaml, line 66: block 'self-help' does not fit: the text runs 474 mm past the end of panel 5.\n"
         "      - id: self-help\n"
-        "  Shorten the texts by about 81 lines (some 3078 characters), or move a block to another panel with 'panel:'."
+        "  Shorten the texts by about 80 lines (some 3040 characters), or move a block to another panel with 'panel:'."
     ),
     "leaflet-unknown-field.yaml": (
         "leaflets/triggerpointtherapie.yaml, line 40: unknown field 'heding'.\n"
@@ -539,9 +539,39 @@ CASES = {
         "  Put the file inside the practice folder and give its path from there."
     ),
     "practice-low-contrast.yaml": (
-        "practice.yaml, line 14: text in the primary colour on white has a contrast of only 1.9:1, too little for patients to read it well.\n"
+        "practice.yaml, line 14: headings and labels in the primary colour on white: a contrast of only 1.8:1 against its ground, too little for patients to read it well; 4.5:1 is needed.\n"
         '      primary: {rgb: "#7FC8D0", cmyk: [84, 35, 40, 15]}   # headings, cover, contact panel\n'
-        "  Choose a darker primary colour (or a lighter tint): at least 4.5:1 is needed."
+        "  Choose a darker primary colour, e.g. '#4A7479' (this text then has 5.1:1 and every other text passes too), with its CMYK from your print shop or designer."
+    ),
+    "practice-accent-contrast.yaml": (
+        "practice.yaml, line 15: the white numbers in the circles on a handout: a contrast of only 3.2:1 against its ground, too little for patients to read it well; 4.5:1 is needed.\n"
+        '      accent:  {rgb: "#D9704F", cmyk: [8, 65, 72, 0]}     # bullets, rules, the dot on the cover\n'
+        "  Choose a darker accent colour, e.g. '#B45D42' (this text then has 4.5:1 and every other text passes too), with its CMYK from your print shop or designer."
+    ),
+    "practice-accent-gold.yaml": (
+        "practice.yaml, line 15: 'Let op' and 'Stop en bel ons als' on a handout (the accent colour, darker): a contrast of only 4.0:1 against its ground, too little for patients to read it well; 4.5:1 is needed.\n"
+        '      accent:  {rgb: "#D4A017", cmyk: [0, 25, 90, 15]}     # bullets, rules, the dot on the cover\n'
+        "  Choose a darker accent colour, e.g. '#947010' (this text then has 7.1:1 and every other text passes too), with its CMYK from your print shop or designer."
+    ),
+    "practice-accent-scale.yaml": (
+        "practice.yaml, line 15: the number 10 on the pressure scale of a handout: a contrast of only 4.0:1 against its ground, too little for patients to read it well; 4.5:1 is needed.\n"
+        '      accent:  {rgb: "#5D4037", cmyk: [30, 55, 55, 50]}     # bullets, rules, the dot on the cover\n'
+        "  Choose a lighter accent colour, e.g. '#684D45' (this text then has 4.5:1 and every other text passes too), with its CMYK from your print shop or designer."
+    ),
+    "practice-tint-dark.yaml": (
+        "practice.yaml, line 16: body text on the tint colour (boxes, the therapist's notes, the contact panel): a contrast of only 3.8:1 against its ground, too little for patients to read it well; 4.5:1 is needed.\n"
+        '      tint:    {rgb: "#5F8A86", cmyk: [40, 10, 25, 10]}       # light boxes behind text\n'
+        "  Choose a lighter tint colour, e.g. '#DCE5E4' (this text then has 11.4:1 and every other text passes too), with its CMYK from your print shop or designer."
+    ),
+    "leaflet-ignore-no-reason.yaml": (
+        "leaflets/triggerpointtherapie.yaml, line 51: 'readability': 'ignore' needs a reason.\n"
+        "        readability: ignore\n"
+        "  Add a line reason: saying why this block must stay as it is."
+    ),
+    "leaflet-reason-alone.yaml": (
+        "leaflets/triggerpointtherapie.yaml, line 48: 'blocks': a reason is only for readability: ignore.\n"
+        "      - id: treatment\n"
+        "  Delete the line, or add readability: ignore."
     ),
     "practice-phone-missing.yaml": (
         "practice.yaml, line 2: 'phone' is missing from the file.\n"

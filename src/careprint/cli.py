@@ -251,19 +251,30 @@ def _make(
 
 
 @cli.command()
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Make every readability warning (a long sentence, a hard word) an error.",
+)
 @click.pass_context
-def check(ctx: click.Context) -> None:
-    """Check every file (leaflets, library, clients); fit every leaflet; write nothing.
+def check(ctx: click.Context, strict: bool) -> None:
+    """Check every file (leaflets, library, clients); fit every leaflet; report what is hard
+    to read, in every language; write nothing.
 
     \b
     Example:
       careprint check
+      careprint check --strict
     """
     from careprint.app.check import check as checked
 
     failed = 0
-    for finding in checked(_workspace(ctx)):
-        if finding.ok:
+    for finding in checked(_workspace(ctx), strict):
+        if finding.kind == "warning":
+            click.echo(f"warning: {finding.text}", err=True)
+        elif finding.kind == "readability":
+            click.echo(f"readability: {finding.text}")
+        elif finding.ok:
             click.echo(f"ok: {finding.text}")
         else:
             failed += 1

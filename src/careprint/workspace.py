@@ -23,8 +23,8 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel
 
 from careprint import defaults
-from careprint.content import i18n, source
-from careprint.content.colour import WHITE, apart, contrast, rough_cmyk
+from careprint.content import contrast, i18n, source
+from careprint.content.colour import apart, rough_cmyk
 from careprint.content.models import (
     Client,
     Labels,
@@ -44,7 +44,6 @@ log = logging.getLogger("careprint")
 YAML = ("*.yaml", "*.yml")  # both names users give YAML files
 T = TypeVar("T")
 
-MIN_CONTRAST = 4.5
 # what a practice's folder holds (out/ is made from these)
 PARTS = (
     "practice.yaml",
@@ -252,22 +251,22 @@ class Workspace:
                 "Use a language code such as nl, en, de, tr or ar.",
             )
         colours = loaded.model.colours
-        for name, fore, back in (
-            ("primary", colours.primary, WHITE),
-            ("text", colours.text, WHITE),
-            ("text", colours.text, colours.tint),
-            ("primary", colours.primary, colours.tint),
-        ):
-            ratio = contrast(fore, back)
-            if ratio < MIN_CONTRAST:
-                against = "white" if back is WHITE else "the tint colour"
-                raise loaded.doc.error(
-                    ("colours", name, "rgb"),
-                    f"text in the {name} colour on {against} has a contrast of only "
-                    f"{ratio:.1f}:1, too little for patients to read it well.",
-                    f"Choose a darker {name} colour (or a lighter tint): at least "
-                    f"{MIN_CONTRAST}:1 is needed.",
+        failure = contrast.check(colours)
+        if failure is not None:
+            use, role = failure.use, failure.use.blame
+            fix = f"Choose a {failure.change} {role} colour"
+            if failure.suggestion is not None:
+                fix += (
+                    f", e.g. '{failure.suggestion.rgb}' (this text then has "
+                    f"{contrast.shown(failure.suggested_ratio)} and every other text passes too), "
+                    "with its CMYK from your print shop or designer"
                 )
+            raise loaded.doc.error(
+                ("colours", role, "rgb"),
+                f"{use.what}: a contrast of only {contrast.shown(failure.ratio)} against its "
+                f"ground, too little for patients to read it well; {use.needs:g}:1 is needed.",
+                fix + ".",
+            )
         for role in ("primary", "accent", "tint", "text"):
             colour = getattr(colours, role)
             if apart(colour) > 0.35:

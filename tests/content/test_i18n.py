@@ -42,7 +42,7 @@ def test_export_fills_build_and_reopen(fresh: Path, run: Run) -> None:
     assert result.code == 0, result.err
     assert f"{LEAFLET}: 21 texts; 21 new, 0 changed (fuzzy), 0 no longer used" in result.out
     entry = catalog(fresh / LEAFLET).get(
-        "Welke symptomen geven triggerpoints?", context="triggerpointtherapie:symptoms:heading"
+        "Welke klachten geven triggerpoints?", context="triggerpointtherapie:symptoms:heading"
     )
     assert entry is not None and entry.string == ""
     assert any("panel 2" in comment for comment in entry.auto_comments)
@@ -63,7 +63,7 @@ def test_export_fills_build_and_reopen(fresh: Path, run: Run) -> None:
     assert "Thérapie des points gâchettes" in region_text(pdf, 0, 197, 297)  # the cover
     panel2 = region_text(pdf, 1, 0, 100)
     assert "Quels symptômes donnent-ils ?" in panel2
-    assert "Welke symptomen" not in panel2
+    assert "Welke klachten" not in panel2
     assert "Quand le traitement est-il utile ?" in region_text(pdf, 1, 200, 297)  # panel 4
 
 
@@ -73,16 +73,16 @@ def test_a_changed_source_text_turns_fuzzy_and_status_shows_it(fresh: Path, run:
     leaflet = fresh / "leaflets/triggerpointtherapie.yaml"
     leaflet.write_text(
         leaflet.read_text().replace(
-            "Welke symptomen geven triggerpoints?", "Welke klachten geven triggerpoints?"
+            "Welke klachten geven triggerpoints?", "Wat voor klachten geven triggerpoints?"
         )
     )
     result = run("-C", str(fresh), "translate", "export", "--lang", "fr")
     assert f"{LEAFLET}: 21 texts; 0 new, 1 changed (fuzzy), 0 no longer used" in result.out
     entry = catalog(fresh / LEAFLET).get(
-        "Welke klachten geven triggerpoints?", context="triggerpointtherapie:symptoms:heading"
+        "Wat voor klachten geven triggerpoints?", context="triggerpointtherapie:symptoms:heading"
     )
     assert entry is not None and entry.fuzzy and entry.string == "Quels symptômes ?"
-    assert entry.previous_id == ["Welke symptomen geven triggerpoints?"]
+    assert entry.previous_id == ["Welke klachten geven triggerpoints?"]
     status = run("-C", str(fresh), "translate", "status", "--lang", "fr")
     assert re.search(r"triggerpointtherapie\.po\s+0\s+1\s+20\n", status.out), status.out
     built = run(
@@ -90,7 +90,7 @@ def test_a_changed_source_text_turns_fuzzy_and_status_shows_it(fresh: Path, run:
     )
     assert "1 to be checked (fuzzy)" in built.err
     pdf = fresh / "out/leaflets/triggerpointtherapie-fr-trifold.pdf"
-    assert "Welke klachten geven triggerpoints?" in region_text(pdf, 1, 0, 100)  # Dutch for now
+    assert "Wat voor klachten geven triggerpoints?" in region_text(pdf, 1, 0, 100)  # Dutch
 
 
 def test_a_removed_text_is_kept_as_obsolete(fresh: Path, run: Run) -> None:

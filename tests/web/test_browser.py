@@ -196,3 +196,25 @@ def test_the_handout_form_works_without_javascript(
         assert (served_workspace / "clients" / "dossier-0700.yaml").is_file()
     finally:
         context.close()
+
+
+def test_readability_is_shown_beside_the_leaflets_and_the_library(page: Page, serving: str) -> None:
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(serving + "leaflets#readability")
+    section = page.locator("#readability")
+    expect(section.locator("h3")).to_have_count(2)
+    rows = section.locator("table.readability").first.locator("tbody tr")
+    expect(rows).to_have_count(5)  # nl, and the four translations
+    expect(rows.first.locator("th")).to_have_text("Nederlands")
+    expect(rows.first.locator("td").first).to_contain_text("Flesch-Douma")
+    section.scroll_into_view_if_needed()
+    shot(page, "readability-leaflets")
+    page.goto(serving + "library")
+    expect(page.locator("ul.library li").first.locator(".tag").first).to_be_visible()
+    shot(page, "readability-library")
+    page.goto(serving + "library/upper-trapezius")
+    table = page.locator("table.readability")
+    expect(table.locator("tbody tr")).to_have_count(5)
+    expect(table.locator("tbody tr").nth(1).locator("td").first).to_have_text("geen score")  # ar
+    table.scroll_into_view_if_needed()
+    shot(page, "readability-point")

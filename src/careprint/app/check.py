@@ -6,21 +6,38 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from careprint.app import handouts, leaflets
+from careprint.app import handouts, leaflets, readability
 from careprint.errors import CareprintError
 from careprint.workspace import Workspace
 
 
 @dataclass(frozen=True)
 class Finding:
-    """One line of the report: something that is fine, or an error to fix."""
+    """One line of the report: something that is fine, or an error to fix; ``kind`` is
+    "readability" for a file's readability summary and "warning" for a hard text (an error
+    under ``strict``)."""
 
     ok: bool
     text: str
+    kind: str = ""
 
 
-def check(ws: Workspace) -> Iterator[Finding]:
-    """The report, line by line, in the order the files are checked."""
+def check(ws: Workspace, strict: bool = False) -> Iterator[Finding]:
+    """The report, line by line, in the order the files are checked; the readability of every
+    text last (``strict``: a hard text is an error, not a warning)."""
+    yield from _files(ws)
+    try:
+        found = readability.report(ws)
+    except CareprintError as exc:
+        yield Finding(False, str(exc))
+        return
+    for summary in readability.summaries(found):
+        yield Finding(True, str(summary), "readability")
+    for finding in found.findings:
+        yield Finding(not strict, str(finding), "" if strict else "warning")
+
+
+def _files(ws: Workspace) -> Iterator[Finding]:
     yield from _leaflets(ws)
     try:
         yield Finding(True, f"the library holds {len(ws.library)} self-massage instructions")

@@ -10,7 +10,14 @@ import datetime
 from email.utils import parseaddr
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from careprint.content.colour import Colour
 
@@ -40,13 +47,17 @@ class Model(BaseModel):
 class Colours(Model):
     primary: Colour = Field(
         description="Main brand colour: headings, the cover, the contact panel. "
-        "Must be dark enough for text on white (contrast at least 4.5:1)."
+        "Must be dark enough for text on white and on the tint, and for white text on it "
+        "(contrast at least 4.5:1)."
     )
     accent: Colour = Field(
-        description="Second colour for small marks: bullets, rules, the dot on the cover."
+        description="Second colour: bullets, rules, the dot on the cover, and text on a handout "
+        "(white numbers in circles, 'Let op' in a darker shade, the pressure scale); checked "
+        "for 4.5:1 in each of these."
     )
     tint: Colour = Field(
-        description="A very light colour for boxes behind text (self-help, call to action)."
+        description="A very light colour for boxes behind text (self-help, notes, contact); "
+        "text and headings on it need 4.5:1."
     )
     text: Colour = Field(
         default=Colour(rgb="#1D2B2D", cmyk=(0, 0, 0, 92)),
@@ -102,6 +113,49 @@ class Mail(Model):
     )
 
 
+class ReadabilityLimits(Model):
+    sentence_words: int | None = Field(
+        default=None, ge=5, le=60, description="Longest sentence, in words (default 15)."
+    )
+    word_letters: int | None = Field(
+        default=None,
+        ge=6,
+        le=60,
+        description="Longest word, in letters (default nl 20, en 15, de 20, tr 18, ar 12).",
+    )
+    min_score: float | None = Field(
+        default=None,
+        ge=0,
+        le=120,
+        description="Lowest reading-ease score of a text of 20 words or more (default nl 60 "
+        "Flesch-Douma, en 60 Flesch, de 50 Amstad, tr 50 Atesman; Arabic has none).",
+    )
+
+
+class Readability(Model):
+    sentence_words: int | None = Field(
+        default=None,
+        ge=5,
+        le=60,
+        description="Longest sentence, in words, in every language (default 15).",
+    )
+    word_letters: int | None = Field(
+        default=None,
+        ge=6,
+        le=60,
+        description="Longest word, in letters, in every language (default per language).",
+    )
+    languages: dict[str, ReadabilityLimits] = Field(
+        default_factory=dict,
+        description="Limits for one language, over the ones above, e.g. de: {word_letters: 24}.",
+    )
+    jargon: dict[str, list[Text]] = Field(
+        default_factory=dict,
+        description="Words that need an explanation, per language, added to careprint's lists "
+        "(a word matches every word it begins), e.g. nl: [fascie, myofasciaal].",
+    )
+
+
 class Practice(Model):
     name: Text = Field(description="The practice's name as printed on every leaflet.")
     tagline: str | None = Field(
@@ -125,6 +179,11 @@ class Practice(Model):
         default_factory=list,
         description="The practice's therapists, as printed on a handout: the choices in the "
         "app's handout form (careprint serve).",
+    )
+    readability: Readability = Field(
+        default_factory=Readability,
+        description="What `careprint check` reports as hard to read: sentence and word "
+        "lengths, a lowest score, extra jargon (see README, Readability).",
     )
 
     @field_validator("email")
@@ -168,6 +227,34 @@ class Block(Model):
         default=None,
         description="Start the block at the top of this panel instead of after the block before.",
     )
+    reason: str | None = Field(
+        default=None,
+        description="Why the block's readability is ignored (required with readability: ignore).",
+    )
+    readability: Literal["ignore"] | None = Field(
+        default=None,
+        description="'ignore': `careprint check` does not report this block as hard to read "
+        "(in any language), e.g. where a term must stay; needs a reason.",
+    )
+
+    @field_validator("readability")
+    @classmethod
+    def _ignore_has_reason(cls, value: str | None, info: ValidationInfo) -> str | None:
+        if value == "ignore" and not (info.data.get("reason") or "").strip():
+            raise ValueError(
+                "'ignore' needs a reason; add a line reason: saying why this block "
+                "must stay as it is"
+            )
+        return value
+
+    @model_validator(mode="after")
+    def _reason_needs_ignore(self) -> Block:
+        if self.reason and self.readability != "ignore":
+            raise ValueError(
+                "a reason is only for readability: ignore; delete the line, or add "
+                "readability: ignore"
+            )
+        return self
 
     def paragraphs(self) -> list[str]:
         """The text split into paragraphs at empty lines, line breaks within one joined."""

@@ -87,7 +87,7 @@ def _fill(queue: list[Flowable], target: Filled) -> bool:
         _, height = flowable.wrap(room.width, avail)
         keep = bool(getattr(flowable, "keepWithNext", 0)) and len(queue) > 1
         if height <= avail + EPSILON and (
-            not keep or _starts(queue[1], room.width, avail - height)
+            not keep or _starts(queue[1], room.width, avail - height - flowable.getSpaceAfter())
         ):
             y -= before + height
             target.placed.append(Placed(flowable, room.x, y))

@@ -39,6 +39,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from careprint.content.contrast import URGENT_GROUND, WARN_DARKEN
 from careprint.content.dosage import Dose
 from careprint.content.i18n import date_locale, direction
 from careprint.content.models import Choice, Client, HandoutLabels, Labels, Practice, SelfMassage
@@ -373,7 +374,7 @@ class Handout:
     def _urgent_colours(self) -> tuple[Color, Color]:
         """The urgent signs' frame and ground: the accent colour, darker and very light."""
         accent = self.palette.accent
-        return self.palette.darken(accent, 0.15), self.palette.lighten(accent, 0.85)
+        return self.palette.darken(accent, 0.15), self.palette.lighten(accent, URGENT_GROUND)
 
     def _framed(
         self,
@@ -569,7 +570,7 @@ class Handout:
         self, first: tuple[str, list[str]], second: tuple[str, list[str]], colour: Color
     ) -> Flowable:
         s = self.styles
-        heading = s.like(s.label, "warn", textColor=self.palette.darken(colour, 0.25))
+        heading = s.like(s.label, "warn", textColor=self.palette.darken(colour, WARN_DARKEN))
         columns = []
         for title, items in (first, second):
             columns.append(

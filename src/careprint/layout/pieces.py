@@ -13,6 +13,8 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
+from careprint.content.colour import WHITE, Colour
+from careprint.content.contrast import digit_on, scale_ground
 from careprint.layout.blocks import markup
 from careprint.layout.brand import Palette
 from careprint.layout.diagram import marker, zone_swatch
@@ -120,7 +122,7 @@ class PressureScale(Flowable):  # type: ignore[misc]
         for level in range(11):
             x = (10 - level if self.rtl else level) * self.cell
             if self.target is None:
-                fill = palette.lighten(palette.accent, 0.9 - 0.08 * level)
+                fill = palette.lighten(palette.accent, scale_ground(level))
             elif level <= self.target:
                 fill = palette.lighten(palette.primary, 0.75 - 0.06 * level)
             elif self.stop is not None and level < self.stop:
@@ -133,11 +135,26 @@ class PressureScale(Flowable):  # type: ignore[misc]
             canvas.setLineWidth(2.0 if stop else 0.6)
             canvas.roundRect(x + gap / 2, 0, self.cell - gap, self.height, 1.5, stroke=1, fill=1)
             if self.numbers:
-                canvas.setFillColor(palette.text if level < 7 else palette.white)
+                canvas.setFillColor(self._digit(fill))
                 canvas.setFont(self.font, SIZE)
                 canvas.drawCentredString(
                     x + self.cell / 2, self.height / 2 - SIZE * 0.35, str(level)
                 )
+
+    def _digit(self, fill: Color) -> Color:
+        """The text colour or white, whichever reads better on ``fill`` (the check in
+        content/contrast.py makes sure one of them reads well)."""
+        text = self.palette.text
+        chosen = digit_on(_as_colour(fill), _as_colour(text))
+        return text if chosen.rgb != WHITE.rgb else self.palette.white
+
+
+def _as_colour(colour: Color) -> Colour:
+    red, green, blue = colour.rgb()
+    return Colour(
+        rgb=f"#{round(red * 255):02X}{round(green * 255):02X}{round(blue * 255):02X}",
+        cmyk=(0, 0, 0, 0),
+    )
 
 
 class ScaleWords(Flowable):  # type: ignore[misc]

@@ -16,6 +16,7 @@ import pyphen
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 
+from careprint.content.contrast import LATIN_LIGHTEN
 from careprint.layout.brand import Palette
 from careprint.layout.rtl import make_rtl
 from careprint.render.fonts import FontSet
@@ -223,7 +224,9 @@ class HandoutStyles:
         self.point = style(
             "point", fontName=fonts.bold, fontSize=17, leading=21, textColor=palette.primary
         )
-        self.latin = style("latin", textColor=palette.lighten(palette.text, 0.35), spaceAfter=0)
+        self.latin = style(
+            "latin", textColor=palette.lighten(palette.text, LATIN_LIGHTEN), spaceAfter=0
+        )
         self.heading = style(
             "heading",
             fontName=fonts.bold,

@@ -21,14 +21,17 @@ class Job:
     total: int = 0  # 0: not known beforehand
     done: int = 0
     failed: int = 0
-    lines: list[tuple[bool, str]] = field(default_factory=list)  # (ok, text) of each step
+    lines: list[tuple[bool | None, str]] = field(
+        default_factory=list
+    )  # (ok, text); None: a warning
     finished: bool = False
     bug: bool = False
 
-    def step(self, ok: bool, text: str) -> None:
+    def step(self, ok: bool | None, text: str) -> None:
+        """One line done: fine, failed, or (None) a warning that does not fail the job."""
         self.lines.append((ok, text))
         self.done += 1
-        self.failed += 0 if ok else 1
+        self.failed += 1 if ok is False else 0
 
     @property
     def percent(self) -> int:

@@ -195,6 +195,19 @@ NL: dict[str, str] = {
     "complete": "compleet",
     "incomplete": "nog niet compleet",
     "job_refresh": "Vernieuwen",
+    "readability_title": "Leesbaarheid",
+    "readability_intro": "Hoe makkelijk elke tekst te lezen is, per taal: de score (hoger is "
+    "makkelijker; een blok onder 60, in het Duits en Turks onder 50, is moeilijk), de langste "
+    "zin en wat beter kan. 'careprint check' noemt bij elk punt het bestand en de regel.",
+    "col_text": "Tekst",
+    "col_score": "Score",
+    "col_longest": "Langste zin",
+    "col_findings": "Om te verbeteren",
+    "words": "{n} woorden",
+    "no_score": "geen score",
+    "readable": "goed leesbaar",
+    "to_improve": "{n} om te verbeteren",
+    "show_findings": "Toon wat beter kan",
     # library
     "library_title": "Bibliotheek",
     "library_intro": "De zelfmassage-instructies van de praktijk, van hoofd tot voet.",
@@ -212,6 +225,7 @@ NL: dict[str, str] = {
     "urgent_if": "Stop en bel direct de huisarts, de huisartsenpost of 112 als",
     "diagram_alt": "Lichaamskaart ({view}): waar je drukt en waar de pijn vaak zit",
     "back_to_library": "Terug naar de bibliotheek",
+    "readability_point": "Hoe makkelijk deze tekst te lezen is, per taal (hoger is makkelijker).",
     # errors
     "error_title": "Er ging iets mis",
     "not_found": "Deze pagina bestaat niet.",

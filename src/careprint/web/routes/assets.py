@@ -9,7 +9,7 @@ from starlette.routing import Route
 from careprint.errors import CareprintError
 from careprint.web.pages import context_of
 
-FALLBACK = {"primary": "#1F6F78", "accent": "#D9704F", "tint": "#E8F2F1", "text": "#1D2B2D"}
+FALLBACK = {"primary": "#1F6F78", "accent": "#B4502F", "tint": "#E8F2F1", "text": "#1D2B2D"}
 
 
 async def theme(request: Request) -> Response:

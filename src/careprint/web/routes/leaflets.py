@@ -10,7 +10,7 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from careprint.app import check, editions, translate
+from careprint.app import check, editions, readability, translate
 from careprint.errors import CareprintError
 from careprint.web.jobs import Job
 from careprint.web.pages import context_of, render
@@ -25,10 +25,15 @@ def _page(request: Request) -> Response:
     groups: dict[tuple[str, str], list[editions.Edition]] = {}
     for edition in grid:
         groups.setdefault((edition.leaflet, edition.layout), []).append(edition)
+    try:
+        readable = readability.overviews(ws, ws.leaflet_names())
+    except CareprintError:
+        readable = {}  # the check shows what is wrong
     return render(
         request,
         "leaflets.html",
         groups=groups,
+        readable=readable,
         complete=complete,
         translations=status,
         build=context.jobs.latest("build"),
@@ -64,7 +69,7 @@ async def run_check(request: Request) -> Response:
 
     def work(job: Job) -> None:
         for finding in check.check(context.ws()):
-            job.step(finding.ok, finding.text)
+            job.step(None if finding.kind == "warning" else finding.ok, finding.text)
 
     job = context.jobs.start("check", 0, work)
     return _job_answer(request, job)

@@ -7,7 +7,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from careprint.app import bodymap
+from careprint.app import bodymap, readability
 from careprint.web.pages import context_of, render
 from careprint.web.texts import REGIONS
 
@@ -19,7 +19,10 @@ async def index(request: Request) -> Response:
     groups: dict[str, list[object]] = {}
     for entry in entries:
         groups.setdefault(entry.region, []).append(entry)
-    return render(request, "library.html", groups=groups, q=query, active="library")
+    readable = readability.overviews(ws, [entry.id for entry in entries])
+    return render(
+        request, "library.html", groups=groups, q=query, readable=readable, active="library"
+    )
 
 
 async def entry(request: Request) -> Response:
@@ -29,7 +32,15 @@ async def entry(request: Request) -> Response:
     if loaded is None:
         raise HTTPException(404)
     figure = bodymap.figure(ws, loaded.model)
-    return render(request, "point.html", entry=loaded.model, figure=figure, active="library")
+    readable = readability.overviews(ws, [key])[key]
+    return render(
+        request,
+        "point.html",
+        entry=loaded.model,
+        figure=figure,
+        readable=readable,
+        active="library",
+    )
 
 
 routes = [Route("/library", index), Route("/library/{point}", entry)]
