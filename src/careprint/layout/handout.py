@@ -44,6 +44,7 @@ from careprint.layout.artwork import Artwork
 from careprint.layout.blocks import BULLET, markup
 from careprint.layout.brand import Palette
 from careprint.layout.diagram import BodyDiagram
+from careprint.layout.links import LinkedCode
 from careprint.layout.pieces import (
     FOOTER,
     FRAME_H,
@@ -64,6 +65,7 @@ from careprint.layout.styles import HandoutStyles
 from careprint.render.fonts import FontSet
 
 DIAGRAM_W, DIAGRAM_H = 64 * mm, 82 * mm
+QR_SIZE = 20 * mm  # the QR code to a point's video: large enough for any phone's camera
 GAP = 7 * mm
 
 Keep = Callable[[Hashable, Callable[[], Flowable]], Flowable]
@@ -301,7 +303,10 @@ class Handout:
             ]
         parts += [
             Spacer(1, 3 * mm),
-            self._kept(("body", entry_key, choice.side), lambda: self._body(entry, choice)),
+            self._kept(
+                ("body", entry_key, choice.side, self.c.practice.video(entry)),
+                lambda: self._body(entry, choice),
+            ),
             Spacer(1, 2 * mm),
             self._kept(("dose", entry_key, dose), lambda: self.dosage(entry, dose)),
             Spacer(1, 2 * mm),
@@ -398,7 +403,10 @@ class Handout:
             colWidths=self.row([9 * mm, DIAGRAM_W - 9 * mm]),
             style=self._grid_style(pad=1.5),
         )
-        left = [diagram, Spacer(1, 2 * mm), legend]
+        left: list[Flowable] = [diagram, Spacer(1, 2 * mm), legend]
+        url = self.c.practice.video(entry)
+        if url:
+            left += [Spacer(1, 2 * mm), self._video(url)]
         right: list[Flowable] = [  # the text, in parts shared by the point's sides and tools
             self._cell(
                 ("where", tuple(entry.complaints), entry.where),
@@ -433,6 +441,20 @@ class Handout:
         if self.rtl:  # the diagram on the right, the gap between it and the text
             body.setStyle(TableStyle([("ALIGN", (1, 0), (1, 0), "RIGHT")]))
         return body
+
+    def _video(self, url: str) -> Flowable:
+        """The QR code to the point's video, and a line saying what it opens, beside it."""
+        s = self.styles
+        code = LinkedCode(url, QR_SIZE, self.palette.text, self.c.fonts.regular)
+        caption = para(markup(self.text.video), s.tight)
+        table = Table(
+            [self.row([code, caption])],
+            colWidths=self.row([QR_SIZE + 3 * mm, DIAGRAM_W - QR_SIZE - 3 * mm]),
+            style=self._grid_style(pad=0),
+        )
+        if self.rtl:  # the code on the right, the gap between it and its caption
+            table.setStyle(TableStyle([("ALIGN", (1, 0), (1, 0), "RIGHT")]))
+        return table
 
     def _point_heading(self, number: int, entry: SelfMassage) -> Flowable:
         s = self.styles
