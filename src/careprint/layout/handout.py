@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
-from babel import Locale
 from babel.dates import format_date, get_day_names
 from reportlab.lib.colors import Color
 from reportlab.lib.pagesizes import A4
@@ -37,6 +36,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from careprint.content import logbook
 from careprint.content.dosage import Dose
 from careprint.content.i18n import date_locale, direction
 from careprint.content.models import Choice, Client, HandoutLabels, Labels, Practice, SelfMassage
@@ -54,6 +54,7 @@ from careprint.layout.pieces import (
     CheckBoxes,
     Legend,
     PressureScale,
+    Rect,
     ScaleWords,
     Sized,
     Stack,
@@ -97,6 +98,19 @@ class HandoutContent:
     outlines: dict[str, Artwork]  # view name -> its body outline, in the handout's colours
     # the letters every handout in this language starts its fonts with (render/replay.py)
     alphabet: str = ""
+    code: str = ""  # printed under the week: matches a returned handout to its client file
+    fillable: bool = False  # the week, the pain scores and the questions as form fields
+
+
+@dataclass(frozen=True)
+class Spot:
+    """Where a form field of a fillable handout goes: its name, page (1 is the first), box on
+    the page and what a screen reader says of it."""
+
+    name: str
+    page: int
+    rect: Rect
+    tooltip: str
 
 
 class Handout:
@@ -109,6 +123,10 @@ class Handout:
         self.palette = Palette.of(content.practice.colours, cmyk=False)
         self.styles = HandoutStyles(content.fonts, self.palette, self.rtl)
         self.doses = [Dose.of(entry, choice) for choice, entry in content.points]
+        self.week = logbook.week(content.client.date, self.language)
+        self.spots: list[Spot] = []  # a fillable handout's fields, as they are drawn
+        self.page = 0  # the page being drawn
+        self._tooltips: dict[str, str] = {}
 
     # -- flowables -----------------------------------------------------------------------------
 
@@ -137,11 +155,19 @@ class Handout:
             zip(self.c.points, self.doses, strict=True), start=1
         ):
             story += [PageBreak(), *self.point_pages(number, choice, entry, dose)]
+        questions = None
+        if self.c.fillable:
+            self._tooltips[logbook.QUESTIONS] = self.text.questions
+            questions = (logbook.QUESTIONS, self.mark)
         story += [
             self._kept(("closing",), self.closing),
-            WritingLines(self.text.questions, self.styles.label, self.palette),
+            WritingLines(self.text.questions, self.styles.label, self.palette, field=questions),
         ]
         return story
+
+    def mark(self, name: str, rect: Rect) -> None:
+        """Note where the form field ``name`` goes (drawn on the page being drawn)."""
+        self.spots.append(Spot(name, self.page, rect, self._tooltips.get(name, name)))
 
     def notes(self, notes: str) -> Flowable:
         """The therapist's notes in a tinted box: one row per paragraph, so that notes of any
@@ -566,8 +592,10 @@ class Handout:
         return table
 
     def calendar(self) -> Flowable:
-        """The week to tick off: a row of boxes for each point, one box per session. Each row is
-        kept (the same point, side and sessions look alike in every handout)."""
+        """The week to tick off: a row of boxes for each point, one box per session, a row for
+        the day's pain, and the code that matches a returned handout to its client. Each row is
+        kept (the same point, side and sessions look alike in every handout); in a fillable
+        handout the rows with fields are drawn on each page itself, to say where they go."""
         s, t = self.styles, self.text
         parts = [
             self._kept(("calendar-title",), lambda: para(markup(t.calendar), s.section)),
@@ -580,29 +608,64 @@ class Handout:
         ):
             side = "" if choice.side == "both" else f" ({getattr(t.sides, choice.side)})"
             label = f"<b>{number}</b>  {markup(entry.muscle)}{markup(side)}"
-            rest = rest_days(dose.rest_days)
-            key = ("calendar", label, dose.per_day, rest, number % 2, number == count)
-            row = partial(self._calendar_row, label, dose.per_day, rest, number, count)
+            rest = logbook.rest_days(dose.rest_days)
+            if self.c.fillable:
+                names = self._name_boxes(entry, dose.per_day, rest, f"{entry.muscle}{side}")
+                parts.append(Stack.of(self._calendar_row(label, dose.per_day, rest, number, names)))
+                continue
+            key = ("calendar", label, dose.per_day, rest, number % 2)
+            row = partial(self._calendar_row, label, dose.per_day, rest, number)
             parts.append(self._kept(key, row))
+        if self.c.fillable:
+            for day, name in zip(self._day_names(), self.week, strict=True):
+                self._tooltips[logbook.pain_name(name)] = f"{t.pain}, {day}"
+            parts.append(Stack.of(self._pain_row(count + 1, fields=True)))
+        else:
+            parts.append(
+                self._kept(("calendar pain", (count + 1) % 2), lambda: self._pain_row(count + 1))
+            )
+        if self.c.code:
+            code = t.code.format(code=self.c.code)
+            style = s.like(s.tight, "code", alignment=0 if self.rtl else 2)
+            parts += [Spacer(1, 1.5 * mm), para(markup(code), style)]
         return KeepTogether(parts)
+
+    def _name_boxes(
+        self, entry: SelfMassage, per_day: int, rest: frozenset[int], what: str
+    ) -> list[tuple[str, ...]]:
+        """The field names of a point's boxes, day by day (none on a rest day)."""
+        names: list[tuple[str, ...]] = []
+        for index, (day, date) in enumerate(zip(self._day_names(), self.week, strict=True)):
+            if index in rest:
+                names.append(())
+                continue
+            found = tuple(logbook.box_name(entry.id, date, n) for n in range(1, per_day + 1))
+            for n, name in enumerate(found, start=1):
+                self._tooltips[name] = f"{what}, {day}" + (f", {n}" if per_day > 1 else "")
+            names.append(found)
+        return names
+
+    def _day_names(self) -> list[str]:
+        days = get_day_names("abbreviated", locale=self.language)
+        return [str(days[date.weekday()]) for date in self.week]
 
     def _calendar_days(self) -> Flowable:
         s, t = self.styles, self.text
-        days = get_day_names("abbreviated", locale=self.language)
-        start = Locale.parse(self.language.replace("-", "_")).first_week_day
         header = [para(markup(t.calendar_point), s.label)] + [
-            para(markup(days[(start + d) % 7]), s.like(s.label, "day", alignment=1))
-            for d in range(7)
+            para(markup(day), s.like(s.label, "day", alignment=1)) for day in self._day_names()
         ]
         return self._calendar_table(header, [])
 
     def _calendar_row(
-        self, label: str, per_day: int, rest: frozenset[int], number: int, count: int
+        self,
+        label: str,
+        per_day: int,
+        rest: frozenset[int],
+        number: int,
+        names: list[tuple[str, ...]] | None = None,
     ) -> Flowable:
         s = self.styles
         cells: list[Any] = [para(label, s.tight)]
-        # the same boxes in every row with as many sessions a day: laid out once
-        boxes = self._kept(("boxes", per_day), lambda: Sized.of(CheckBoxes(per_day, self.palette)))
         day_off = self._kept(
             ("rest day",),
             lambda: para(
@@ -610,16 +673,40 @@ class Handout:
                 s.like(s.tight, "rest day", alignment=1, textColor=self.palette.text),
             ),
         )
-        cells += [day_off if day in rest else boxes for day in range(7)]
-        rule = self.palette.lighten(self.palette.text, 0.7)
-        ground = self.palette.white if number % 2 else self.palette.tint  # rows alternate
-        style: list[tuple[Any, ...]] = [
-            ("BACKGROUND", (0, 0), (-1, -1), ground),
-            ("LINEABOVE", (0, 0), (-1, 0), 0.6, rule),
-        ]
-        if number == count:
-            style.append(("LINEBELOW", (0, 0), (-1, -1), 0.6, rule))
+        if names is None:
+            # the same boxes in every row with as many sessions a day: laid out once
+            boxes = self._kept(
+                ("boxes", per_day), lambda: Sized.of(CheckBoxes(per_day, self.palette))
+            )
+            cells += [day_off if day in rest else boxes for day in range(7)]
+        else:
+            cells += [
+                day_off if day in rest else CheckBoxes(per_day, self.palette, names[day], self.mark)
+                for day in range(7)
+            ]
+        return self._calendar_table(cells, self._row_style(number))
+
+    def _pain_row(self, number: int, fields: bool = False) -> Flowable:
+        """The row for the day's pain: a box a day to write a number from 0 to 10 in."""
+        s, t = self.styles, self.text
+        cells: list[Any] = [para(markup(t.pain), s.tight)]
+        for date in self.week:
+            names = (logbook.pain_name(date),) if fields else ()
+            mark = self.mark if fields else None
+            cells.append(CheckBoxes(1, self.palette, names, mark, width=9 * mm))
+        style = self._row_style(number)
+        style.append(("LINEBELOW", (0, 0), (-1, -1), 0.6, self._rule()))
         return self._calendar_table(cells, style)
+
+    def _rule(self) -> Color:
+        return self.palette.lighten(self.palette.text, 0.7)
+
+    def _row_style(self, number: int) -> list[tuple[Any, ...]]:
+        ground = self.palette.white if number % 2 else self.palette.tint  # rows alternate
+        return [
+            ("BACKGROUND", (0, 0), (-1, -1), ground),
+            ("LINEABOVE", (0, 0), (-1, 0), 0.6, self._rule()),
+        ]
 
     def _calendar_table(self, cells: list[Any], style: list[tuple[Any, ...]]) -> Table:
         first = 62 * mm
@@ -745,7 +832,12 @@ class Handout:
             bottomPadding=0,
             id="text",
         )
-        return [PageTemplate("page", [frame], onPage=lambda canvas, doc: furniture(canvas))]
+
+        def on_page(canvas: Canvas, doc: object) -> None:
+            self.page += 1
+            furniture(canvas)
+
+        return [PageTemplate("page", [frame], onPage=on_page)]
 
     def footer(self) -> Callable[[Canvas, int, int], None]:
         geometry = (MARGIN, A4[0] - MARGIN, FOOTER - 6 * mm)
@@ -795,12 +887,6 @@ class Handout:
 
 
 SCALE_WORDS = ("none", "light", "clear", "painful", "severe", "worst")  # at 0, 2, 4, 6, 8, 10
-
-
-def rest_days(count: int) -> frozenset[int]:
-    """The days of the week (0 is its first day) without self-massage, spread over the week and
-    the last day always one of them: 1 -> {6}, 2 -> {2, 6}, 3 -> {1, 4, 6}."""
-    return frozenset(round((k + 1) * 7 / count) - 1 for k in range(count)) if count else frozenset()
 
 
 def emphasised(text: str) -> str:
