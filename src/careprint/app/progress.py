@@ -182,11 +182,15 @@ def _readings(
 
 
 def progress(
-    ws: Workspace, files: list[tuple[Path, str]], password: str | None = None
+    ws: Workspace,
+    files: list[tuple[Path, str]],
+    password: str | None = None,
+    expect: str | None = None,
 ) -> tuple[list[Read], list[Progress]]:
     """Read each returned handout (its path, and its name as the user gave it), keep its
     readings (once), and draw the chart of every client it was for. Every file is checked
-    before anything is kept."""
+    before anything is kept; with ``expect`` (a client file's stem), each must be for that
+    client."""
     found = []
     for path, shown in files:
         try:
@@ -197,7 +201,15 @@ def progress(
                 file=shown,
                 fix="Name the PDF the client sent back, saved on this computer.",
             ) from None
-        found.append(read_returned(ws, path, data, password, shown))
+        returned, read = read_returned(ws, path, data, password, shown)
+        if expect is not None and returned.dossier != expect:
+            raise InputError(
+                f"this handout was made for another client file ({returned.dossier}); "
+                "nothing was read.",
+                file=shown,
+                fix=f"Add it on the page of {returned.dossier}.",
+            )
+        found.append((returned, read))
     readings = Readings(ledger_path(ws))
     reads = []
     for returned, read in found:
@@ -218,6 +230,12 @@ def _chart_of(ws: Workspace, history: History) -> Progress:
     write_atomic(pdf_path, pdf, private=True)
     write_atomic(png_path, png, private=True)
     return Progress(history.dossier, pdf_path, png_path, history, data)
+
+
+def chart_png(ws: Workspace, dossier: str) -> Path | None:
+    """The chart of a client's returned handouts as PNG, if there is one."""
+    path = progress_dir(ws) / f"{dossier}.png"
+    return path if path.is_file() else None
 
 
 def _monday(day: datetime.date) -> datetime.date:
