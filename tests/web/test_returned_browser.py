@@ -46,9 +46,7 @@ def test_a_dropped_pdf_shows_its_chart(page: Page, serving: str, served_workspac
     assert page.evaluate("img => img.naturalWidth", chart.element_handle()) == 827
     page.locator("#returned").scroll_into_view_if_needed()
     shot(page, "returned-chart")
-    page.locator("#returned").screenshot(
-        path=str(Path(__file__).parents[1] / "results" / "web" / "returned-section.png")
-    )
+    page.locator("#returned").screenshot(path=str(SHOTS / "returned-section.png"))
 
 
 def test_a_chosen_pdf_is_read_without_javascript(
