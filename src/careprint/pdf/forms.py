@@ -112,7 +112,7 @@ def add_fields(pdf: bytes, form: Form) -> bytes:
                 widget.AP = Dictionary(N=_appearance(doc, b"", width, height))
                 if field.kind == "number":
                     low, high = field.limit or (0, 10)
-                    widget.DA = String(f"/Helv 11 Tf {colour} rg")
+                    widget.DA = String(f"/Helv 12 Tf {colour} rg")
                     widget.Q = 1  # centred
                     widget.MaxLen = len(str(high))
                     widget.Ff = DO_NOT_SCROLL
