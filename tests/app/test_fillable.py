@@ -84,6 +84,7 @@ def test_a_field_for_every_box_named_by_point_and_date(workspace: Path) -> None:
     assert code["/F"] == 2 and code["/Ff"] == 1  # hidden, read only
     first = PdfReader(io.BytesIO(_pdf(workspace, "dossier-0147"))).pages[0].extract_text()
     assert f"Code voor de praktijk: {code['/V']}" in first
+    assert "Week van 23 november tot en met 29 november" in first  # the dates the fields carry
     # the code names no one
     assert "Marieke" not in str(code["/V"]) and len(str(code["/V"])) == 19
 

@@ -591,6 +591,9 @@ class HandoutLabels(Model):
         description="Beside the QR code that opens a point's video (a phone's camera reads it)."
     )
     pain: Text = Field(description="In the week calendar: the row for the day's pain, 0 to 10.")
+    week: Text = Field(
+        description="Under the week calendar: its dates, {first} and {last} (e.g. 23 november)."
+    )
     code: Text = Field(
         description="Under the week calendar: {code} matches a returned handout to its client."
     )

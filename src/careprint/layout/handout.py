@@ -625,10 +625,26 @@ class Handout:
                 self._kept(("calendar pain", (count + 1) % 2), lambda: self._pain_row(count + 1))
             )
         if self.c.code:
-            code = t.code.format(code=self.c.code)
-            style = s.like(s.tight, "code", alignment=0 if self.rtl else 2)
-            parts += [Spacer(1, 1.5 * mm), para(markup(code), style)]
+            parts += [Spacer(1, 1.5 * mm), self._week_and_code()]
         return KeepTogether(parts)
+
+    def _week_and_code(self) -> Flowable:
+        """Under the week: its dates (what a filled-in week is read as), and the code."""
+        s, t = self.styles, self.text
+        locale = date_locale(self.language)
+        first, last = (
+            format_date(day, "d MMMM", locale=locale) for day in (self.week[0], self.week[-1])
+        )
+        week = para(markup(t.week.format(first=first, last=last)), s.tight)
+        code = para(
+            markup(t.code.format(code=self.c.code)),
+            s.like(s.tight, "code", alignment=0 if self.rtl else 2),
+        )
+        return Table(
+            [self.row([week, code])],
+            colWidths=[self.width / 2] * 2,
+            style=self._grid_style(pad=0),
+        )
 
     def _name_boxes(
         self, entry: SelfMassage, per_day: int, rest: frozenset[int], what: str
