@@ -633,17 +633,16 @@ class Handout:
         s, t = self.styles, self.text
         locale = date_locale(self.language)
         first, last = (
-            format_date(day, "d MMMM", locale=locale) for day in (self.week[0], self.week[-1])
+            format_date(d, "d MMMM", locale=locale) for d in (self.week[0], self.week[-1])
         )
-        week = para(markup(t.week.format(first=first, last=last)), s.tight)
-        code = para(
-            markup(t.code.format(code=self.c.code)),
-            s.like(s.tight, "code", alignment=0 if self.rtl else 2),
-        )
-        return Table(
-            [self.row([week, code])],
-            colWidths=[self.width / 2] * 2,
-            style=self._grid_style(pad=0),
+        return Stack(
+            [
+                para(markup(t.week.format(first=first, last=last)), s.tight),
+                para(
+                    markup(t.code.format(code=self.c.code)),
+                    s.like(s.tight, "code", alignment=0 if self.rtl else 2),
+                ),
+            ]
         )
 
     def _name_boxes(
