@@ -62,6 +62,12 @@ NL: dict[str, str] = {
     "language": "Taal van de handout",
     "date": "Datum van het consult",
     "therapist": "Therapeut",
+    "fillable": "Weekschema invullen op telefoon of computer",
+    "fillable_default": "Zoals ingesteld voor de praktijk",
+    "fillable_yes": "Ja, invulbaar",
+    "fillable_no": "Nee, alleen op papier",
+    "fillable_hint": "Invulbaar: de cliënt vinkt af en vult de pijn in, in de PDF, en mailt die "
+    "terug. Afgedrukt ziet de handout er hetzelfde uit.",
     "notes": "Uw toelichting voor de cliënt",
     "notes_hint": "Komt op de eerste pagina van de handout.",
     "points": "Punten",
@@ -122,6 +128,7 @@ NL: dict[str, str] = {
     "field_language": "taal",
     "field_date": "datum",
     "field_therapist": "therapeut",
+    "field_fillable": "weekschema invullen",
     "field_points": "punten",
     "field_notes": "toelichting",
     # preview
