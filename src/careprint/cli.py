@@ -390,11 +390,11 @@ def progress(ctx: click.Context, files: tuple[Path, ...], password: str | None) 
     Each PDF is matched to its client file by the code under its week; its ticks and pain
     scores are kept in out/ledger.sqlite3 (a file read twice counts once), and
     out/progress/DOSSIER.pdf and .png show the sessions done against the plan, week by week,
-    and the pain over time. The client's questions are not read: open the PDF for them.
+    and the pain over time. The client's questions are not kept: open the PDF for them.
 
     \b
     Example:
-      careprint progress ~/Downloads/Zelfmassage-24-november-2026.pdf
+      careprint progress ~/Downloads/zelfmassage-2026-11-24.pdf
     """
     from careprint.app.progress import progress as read_all
 

@@ -12,7 +12,7 @@ import datetime
 import io
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from careprint.app.logkey import log_key
@@ -214,7 +214,7 @@ def progress(
     reads = []
     for returned, read in found:
         before = readings.add(returned)
-        reads.append(Read(**{**read.__dict__, "before": before}))
+        reads.append(replace(read, before=before))
     charts = [
         _chart_of(ws, readings.history(dossier))
         for dossier in dict.fromkeys(r.dossier for r in reads)
