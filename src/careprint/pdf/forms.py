@@ -2,10 +2,10 @@
 fields, and a hidden field, over boxes the page already shows.
 
 Fields are added after the build rather than drawn with ReportLab's ``acroForm``: that API
-gives fields no validation actions (a pain score 0 to 10) and draws its own frame in every
-state, and its fields must be drawn on each page anew (render/replay.py). Here a field's
-empty state draws nothing, so that the page prints exactly as it would without the field; only
-a tick (a cross in ``Form.colour``) or text typed in shows.
+has no way to give a field actions (the check that a pain score is a whole number from 0 to
+10), and all of a form's objects are best made in one place. The layout says where each box was
+drawn (layout/week.py). A field's empty state draws nothing, so that the page prints exactly as
+it would without the field; only a tick (a cross in ``Form.colour``) or text typed in shows.
 """
 
 from __future__ import annotations
