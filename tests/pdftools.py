@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import pypdfium2 as pdfium
 from pypdf import PdfReader
@@ -116,3 +117,33 @@ def drawings(path: Path, page: int) -> list[tuple[float, float, float, float]]:
         return [b for b in boxes if b[0] >= 0 and b[1] >= 0 and b[2] <= width and b[3] <= height]
     finally:
         doc.close()
+
+
+def fill_form(pdf: bytes, values: dict[str, str], password: str | None = None) -> bytes:
+    """``pdf`` with its form filled in as a viewer would save it (pypdf): a tick box takes
+    "/Yes", a text field its text."""
+    import io
+
+    from pypdf import PdfReader, PdfWriter
+
+    reader = PdfReader(io.BytesIO(pdf))
+    if password is not None:
+        reader.decrypt(password)
+    writer = PdfWriter(clone_from=reader)
+    for page in writer.pages:
+        names = {a.get_object().get("/T") for a in page.get("/Annots", [])}
+        mine = {k: v for k, v in values.items() if k in names}
+        if mine:
+            writer.update_page_form_field_values(page, mine, auto_regenerate=False)
+    if password is not None:
+        writer.encrypt(password, algorithm="AES-256")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def render_forms(pdf: bytes, scale: float = 2, password: str | None = None) -> list[Any]:
+    """Every page as a PIL image, rendered by pdfium with its form fields drawn."""
+    doc = pdfium.PdfDocument(pdf, password=password)
+    doc.init_forms()
+    return [page.render(scale=scale, may_draw_forms=True).to_pil() for page in doc]

@@ -392,6 +392,47 @@ def _report(ws: Workspace, path: Path, done: Delivered) -> None:
 
 
 @cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--password",
+    default=None,
+    help="The password of handouts the client sent back still protected (the one you gave).",
+)
+@click.pass_context
+def progress(ctx: click.Context, files: tuple[Path, ...], password: str | None) -> None:
+    """Read handouts a client filled in and sent back, and chart their progress.
+
+    Each PDF is matched to its client file by the code under its week; its ticks and pain
+    scores are kept in out/ledger.sqlite3 (a file read twice counts once), and
+    out/progress/DOSSIER.pdf and .png show the sessions done against the plan, week by week,
+    and the pain over time. The client's questions are not kept: open the PDF for them.
+
+    \b
+    Example:
+      careprint progress ~/Downloads/zelfmassage-2026-11-24.pdf
+    """
+    from careprint.app.progress import progress as read_all
+
+    ws = _workspace(ctx)
+    base = ws.root if ctx.obj is not None else Path.cwd()
+    named = [(p if p.is_absolute() else base / p, p.as_posix()) for p in files]
+    reads, charts = read_all(ws, named, password)
+    for read, given in zip(reads, files, strict=True):
+        what = f"{read.ticked} session(s) ticked, {read.scores} pain score(s)"
+        if read.before is not None:
+            when = read.before.strftime("%Y-%m-%d %H:%M")
+            click.echo(f"{given}: {read.dossier}, read before on {when}; counted once.")
+        else:
+            click.echo(f"{given}: {read.dossier}, {what}.")
+        for note in read.left_out:
+            click.echo(f"  left out: {note}.")
+        if read.questions:
+            click.echo("  The client wrote questions in it: open the PDF to read them.")
+    for made in charts:
+        click.echo(f"wrote {ws.display(made.pdf)} and {ws.display(made.png)}")
+
+
+@cli.command()
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path), required=False)
 @click.option(
     "--jobs", type=click.IntRange(1, 64), default=None, help="Processes (default: one a core)."

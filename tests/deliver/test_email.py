@@ -270,3 +270,18 @@ def test_no_client_name_or_address_in_logs_or_file_names(
         assert not any(part.lower() in path.name.lower() for part in secrets_of_client), path
     ledger = (smtp_workspace / "out" / "ledger.sqlite3").read_bytes()
     assert ADDRESS.encode() not in ledger and b"Marieke" not in ledger
+
+
+@pytest.mark.parametrize(("stem", "fillable"), [("dossier-0147", True), ("dossier-0213", False)])
+def test_a_fillable_handouts_email_says_how_to_send_it_back(
+    workspace: Path, run: Run, stem: str, fillable: bool
+) -> None:
+    assert run("-C", str(workspace), "handout", f"clients/{stem}.yaml", "--email").code == 0
+    draft = next((workspace / "out" / "outbox").glob(f"{stem}-*.eml")).read_bytes()
+    body = BytesParser(policy=policy.default).parsebytes(draft).get_body(("plain",))
+    assert body is not None
+    text = " ".join(body.get_content().split())
+    sentence = (
+        "Bewaar de PDF en stuur hem aan het eind van de week terug als antwoord op deze e-mail."
+    )
+    assert (sentence in text) == fillable

@@ -94,12 +94,31 @@ def clients(draw: st.DrawFn) -> dict[str, object]:
         "points": points,
     }
     if draw(st.booleans()):
+        client["fillable"] = True  # its form fields where the boxes are drawn, on both paths
+    if draw(st.booleans()):
         paragraphs = draw(st.lists(words(letters), min_size=1, max_size=4))
         client["notes"] = "\n\n".join(paragraphs)
     return client
 
 
 POPPLER = shutil.which("pdftotext")
+
+
+def form_fields(pdf: bytes) -> list[tuple[int, str, list[float]]]:
+    """Each form field's page, name and box (none in a handout that is not fillable)."""
+    import io
+
+    from pypdf import PdfReader
+
+    found = []
+    for number, page in enumerate(PdfReader(io.BytesIO(pdf)).pages, start=1):
+        for annot in page.get("/Annots", []):
+            widget = annot.get_object()
+            if widget.get("/Subtype") == "/Widget":
+                found.append(
+                    (number, str(widget["/T"]), [round(float(v), 2) for v in widget["/Rect"]])
+                )
+    return found
 
 
 def text_and_pixels(pdf: bytes) -> list[tuple[str, bytes]]:
@@ -200,6 +219,7 @@ def test_fast_equals_plain_and_a_warm_process_equals_a_fresh_one(
         assert fast == plain
     else:
         assert text_and_pixels(fast) == text_and_pixels(plain)
+        assert form_fields(fast) == form_fields(plain)
     assert fresh(practice, path.name) == fast
 
 

@@ -72,7 +72,8 @@ def form_of(html: str, form_id: str = "handout-form") -> list[tuple[str, str]]:
                 r'<option(?: value="([^"]*)")?[^>]*>([^<]*)', body
             )
             assert chosen is not None
-            fields.append((name.group(1), _unescape(chosen.group(1) or chosen.group(2))))
+            value = chosen.group(1) if chosen.group(1) is not None else chosen.group(2)
+            fields.append((name.group(1), _unescape(value)))
     return fields
 
 

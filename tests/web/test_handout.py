@@ -357,3 +357,17 @@ def test_the_saved_files_digest_is_the_files(workspace: Path) -> None:
     data = (workspace / "clients" / "dossier-0147.yaml").read_bytes()
     assert clients.digest(data) != clients.ABSENT
     assert clients.digest(None) == clients.ABSENT
+
+
+def test_the_fillable_week_is_chosen_in_the_form(client: Client, workspace: Path) -> None:
+    path = workspace / "clients" / "dossier-0147.yaml"
+    page = client.get("/handout/dossier-0147").text
+    assert '<option value="true" selected>Ja, invulbaar</option>' in page
+    fields = replace(opened(client), fillable="false", action="save")
+    assert client.post_form("/handout", fields).status_code == 303
+    assert "fillable: false" in path.read_text()
+    fields = replace(opened(client), fillable="", action="save")
+    assert client.post_form("/handout", fields).status_code == 303
+    assert "fillable" not in path.read_text()  # the practice's default
+    page = client.get("/handout/dossier-0147").text
+    assert '<option value="" selected>Zoals ingesteld voor de praktijk</option>' in page

@@ -22,7 +22,8 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import LiteralScalarString
 
 DOSAGE = ("hold", "repeats", "per_day", "rest_days")
-TOP = ("name", "email", "language", "date", "therapist", "points", "notes")
+TOP = ("name", "email", "language", "date", "therapist", "fillable", "points", "notes")
+FILLABLE = {"true": True, "false": False}  # as the form says it ("": the practice's default)
 NUMBER = re.compile(r"\d{1,4}")
 DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -53,6 +54,7 @@ class ClientFields:
     language: str = "nl"
     date: str = ""
     therapist: str = ""
+    fillable: str = ""  # "true", "false", or "" for the practice's default
     notes: str = ""
     points: list[PointFields] = field(default_factory=list)
 
@@ -149,6 +151,7 @@ def compose(
         "language": fields.language.strip(),
         "date": _value(fields.date),
         "therapist": fields.therapist.strip(),
+        "fillable": FILLABLE.get(fields.fillable.strip()),
         "notes": _notes(fields.notes) if fields.notes.strip() else None,
     }
     for name in TOP:
@@ -216,9 +219,15 @@ def fields_of(text: bytes) -> ClientFields:
         language=text_of(data.get("language")) or "nl",
         date=text_of(data.get("date")),
         therapist=text_of(data.get("therapist")),
+        fillable=_fillable(data.get("fillable")),
         notes=text_of(data.get("notes")),
         points=points,
     )
+
+
+def _fillable(flag: Any) -> str:
+    """A client file's 'fillable' as the form says it ("": not given, the practice's)."""
+    return ("true" if flag else "false") if isinstance(flag, bool) else ""
 
 
 def changed(before: bytes, now: bytes) -> list[str]:

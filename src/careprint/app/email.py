@@ -78,6 +78,7 @@ def email_handout(
         "date": mail.consult_date(client),
         "practice": practice,
         "encrypted": encrypted,
+        "fillable": content.fillable,
     }
     source_language = practice.language
     tr = ws.translator(client.language, i18n.LABELS)

@@ -9,7 +9,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from careprint.app import common
-from careprint.content import i18n
+from careprint.app.logkey import log_key
+from careprint.content import i18n, logbook
 from careprint.content.dosage import Dose
 from careprint.content.models import Choice, Client, Labels, Practice, SelfMassage
 from careprint.deliver.files import write_atomic
@@ -25,6 +26,7 @@ from careprint.layout.handout import (
     made,
 )
 from careprint.layout.rtl import FOREIGN, glyphs
+from careprint.pdf import forms
 from careprint.render import documents
 from careprint.render.fonts import IGNORED, FontSet
 from careprint.render.replay import Replay, keeper
@@ -118,6 +120,8 @@ def handout_content(ws: Workspace, path: Path) -> HandoutContent:
     common.check_glyphs(client.doc, fonts)
     entries = [_entry(ws, language, choice.id) for choice in client.model.points]
     views = {entry.diagram.view for entry in entries}
+    model = client.model
+    fillable = model.fillable if model.fillable is not None else found.practice.fillable
     return HandoutContent(
         client=client.model,
         points=list(zip(client.model.points, entries, strict=True)),
@@ -127,7 +131,24 @@ def handout_content(ws: Workspace, path: Path) -> HandoutContent:
         logo=found.logo,
         outlines={view: common.outline(ws, view) for view in sorted(views)},
         alphabet=alphabet(ws, language) if ws.fast else "",
+        code=log_code(ws, path, model, entries),
+        fillable=fillable,
     )
+
+
+def log_plan(client: Client, entries: list[SelfMassage]) -> list[logbook.PointPlan]:
+    """The week a client's handout logs: each point's sessions a day, on which days."""
+    doses = [Dose.of(entry, choice) for choice, entry in zip(client.points, entries, strict=True)]
+    points = [(e.id, d.per_day, d.rest_days) for e, d in zip(entries, doses, strict=True)]
+    return logbook.plan(points, client.date, client.language)
+
+
+def log_code(ws: Workspace, path: Path, client: Client, entries: list[SelfMassage]) -> str:
+    """The code printed under a handout's week (content/logbook.py)."""
+    names = logbook.field_names(
+        log_plan(client, entries), logbook.week(client.date, client.language)
+    )
+    return logbook.code(log_key(ws), path.stem, names)
 
 
 def _entry(ws: Workspace, language: str, key: str) -> SelfMassage:
@@ -205,7 +226,25 @@ def render(ws: Workspace, data: HandoutContent) -> bytes:
         pdf, _ = documents.flowing(
             story, templates, layout.page_size, meta, layout.footer(), (), seed
         )
+    if data.fillable:
+        pdf = forms.add_fields(pdf, _form(layout, data.code))
     return pdf
+
+
+def _form(layout: Handout, code: str) -> forms.Form:
+    """The fields of a fillable handout, where its layout drew their boxes."""
+    fields = []
+    for spot in layout.spots:
+        if spot.name.startswith("pain."):
+            kind: forms.Kind = "number"
+        elif spot.name == logbook.QUESTIONS:
+            kind = "text"
+        else:
+            kind = "tick"
+        limit = (0, logbook.PAIN_MAX) if kind == "number" else None
+        fields.append(forms.Field(spot.name, kind, spot.page, spot.rect, spot.tooltip, limit))
+    colour = layout.palette.primary.rgb()
+    return forms.Form(fields, {logbook.CODE_FIELD: code}, (colour[0], colour[1], colour[2]))
 
 
 def handout_name(path: Path, content: HandoutContent) -> str:

@@ -170,6 +170,16 @@ class Practice(Model):
     hours: str | None = Field(
         default=None, description="When the practice can be reached, e.g. 'ma t/m vr 8.30-17.30'."
     )
+    videos: str | None = Field(
+        default=None,
+        description="Where the practice's self-massage videos are, ending in '/': a point's "
+        "video is this address and the point's id (a library entry's own 'video' comes first).",
+    )
+    fillable: bool = Field(
+        default=False,
+        description="Make handouts fillable (tick boxes, pain scores and questions filled in on "
+        "a phone or computer), unless a client file says otherwise.",
+    )
     language: Text = Field(default="nl", description="Language the practice writes in.")
     logo: Text = Field(description="Logo file (SVG), relative to the workspace.")
     colours: Colours = Field(description="Brand colours, each in RGB (screen) and CMYK (print).")
@@ -190,6 +200,31 @@ class Practice(Model):
     @classmethod
     def _email(cls, value: str) -> str:
         return check_email(value)
+
+    @field_validator("videos")
+    @classmethod
+    def _videos(cls, value: str | None) -> str | None:
+        return None if value is None else check_https(value, "https://www.example.nl/video/")
+
+    def video(self, entry: SelfMassage) -> str | None:
+        """The address of ``entry``'s video: its own, or the practice's videos and its id."""
+        if entry.video:
+            return entry.video
+        if self.videos:
+            return self.videos + ("" if self.videos.endswith("/") else "/") + entry.id
+        return None
+
+
+def check_https(value: str, example: str) -> str:
+    """A web address in full, starting with https:// (a QR code opens it), or a ValueError."""
+    scheme, _, rest = value.partition("://")
+    host = rest.split("/", 1)[0]
+    if scheme != "https" or "." not in host or any(c.isspace() for c in value):
+        raise ValueError(
+            f"'{value}' is not a web address starting with https://; write it in full, "
+            f"e.g. {example}"
+        )
+    return value
 
 
 def check_email(value: str) -> str:
@@ -375,6 +410,16 @@ class SelfMassage(Model):
         description="When to stop and call the GP or the huisartsenpost at once, or 112.",
     )
     diagram: Diagram = Field(description="The press points and pain zones on a body outline.")
+    video: str | None = Field(
+        default=None,
+        description="Web address (https://) of a video of this self-massage: the handout prints "
+        "a QR code to it beside the diagram.",
+    )
+
+    @field_validator("video")
+    @classmethod
+    def _video(cls, value: str | None) -> str | None:
+        return None if value is None else check_https(value, "https://www.example.nl/video/neck")
 
 
 # -- clients/<file>.yaml -----------------------------------------------------------------------
@@ -416,6 +461,11 @@ class Client(Model):
         description="Chosen points in the order to print them: an id, or id with side and dosage.",
     )
     notes: str | None = Field(default=None, description="The therapist's notes for the client.")
+    fillable: bool | None = Field(
+        default=None,
+        description="A fillable handout (true) or not (false); without it, the practice's "
+        "'fillable' says.",
+    )
 
     @field_validator("email")
     @classmethod
@@ -624,6 +674,16 @@ class HandoutLabels(Model):
     emergency: Text = Field(description="When to call the emergency number 112.")
     contact: Text = Field(description="Line above the practice's contact details.")
     questions: Text = Field(description="Heading above lines for the client's own questions.")
+    video: Text = Field(
+        description="Beside the QR code that opens a point's video (a phone's camera reads it)."
+    )
+    pain: Text = Field(description="In the week calendar: the row for the day's pain, 0 to 10.")
+    week: Text = Field(
+        description="Under the week calendar: its dates, {first} and {last} (e.g. 23 november)."
+    )
+    code: Text = Field(
+        description="Under the week calendar: {code} matches a returned handout to its client."
+    )
     page: Text = Field(description="Page numbers; {page} and {pages}.")
     document: Text = Field(description="Title in the PDF's properties (never the client's name).")
     attachment: Text = Field(description="File name of the emailed PDF; {date} is the date.")

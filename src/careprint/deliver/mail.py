@@ -111,7 +111,7 @@ def letter(
     except jinja2.UndefinedError as exc:
         raise UsageError(
             f"{name}: the email text uses a word careprint does not fill in ({exc.message}).",
-            fix="Use only: name, therapist, date, practice, encrypted.",
+            fix="Use only: name, therapist, date, practice, encrypted, fillable.",
         ) from None
     head, _, body = text.lstrip("\n").partition("\n")
     if not head.startswith("Subject:") or not head[8:].strip():

@@ -17,11 +17,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
-from functools import partial
 from typing import Any
 
-from babel import Locale
-from babel.dates import format_date, get_day_names
+from babel.dates import format_date
 from reportlab.lib.colors import Color
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
@@ -39,6 +37,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from careprint.content import logbook
 from careprint.content.contrast import URGENT_GROUND, WARN_DARKEN
 from careprint.content.dosage import Dose
 from careprint.content.i18n import date_locale, direction
@@ -47,26 +46,27 @@ from careprint.layout.artwork import Artwork
 from careprint.layout.blocks import BULLET, markup
 from careprint.layout.brand import Palette
 from careprint.layout.diagram import BodyDiagram
+from careprint.layout.links import LinkedCode
 from careprint.layout.pieces import (
     FOOTER,
     FRAME_H,
     HEADER,
     MARGIN,
     SIZE,
-    CheckBoxes,
     Legend,
     PressureScale,
     ScaleWords,
-    Sized,
     Stack,
     WritingLines,
     page_number,
 )
 from careprint.layout.rtl import FOREIGN, draw_line, foreign, line_width, para
 from careprint.layout.styles import HandoutStyles
+from careprint.layout.week import Spot, WeekCalendar
 from careprint.render.fonts import FontSet
 
 DIAGRAM_W, DIAGRAM_H = 64 * mm, 82 * mm
+QR_SIZE = 20 * mm  # the QR code to a point's video: large enough for any phone's camera
 GAP = 7 * mm
 
 Keep = Callable[[Hashable, Callable[[], Flowable]], Flowable]
@@ -128,9 +128,11 @@ class HandoutContent:
     outlines: dict[str, Artwork]  # view name -> its body outline, in the handout's colours
     # the letters every handout in this language starts its fonts with (render/replay.py)
     alphabet: str = ""
+    code: str = ""  # printed under the week: matches a returned handout to its client file
+    fillable: bool = False  # the week, the pain scores and the questions as form fields
 
 
-class Handout:
+class Handout(WeekCalendar):
     def __init__(self, content: HandoutContent, keep: Keep = made) -> None:
         self.c = content
         self.keep = keep
@@ -140,6 +142,10 @@ class Handout:
         self.palette = Palette.of(content.practice.colours, cmyk=False)
         self.styles = HandoutStyles(content.fonts, self.palette, self.rtl)
         self.doses = [Dose.of(entry, choice) for choice, entry in content.points]
+        self.week = logbook.week(content.client.date, self.language)
+        self.spots: list[Spot] = []  # a fillable handout's fields, as they are drawn
+        self.page = 0  # the page being drawn
+        self._tooltips: dict[str, str] = {}
 
     # -- flowables -----------------------------------------------------------------------------
 
@@ -168,9 +174,13 @@ class Handout:
             zip(self.c.points, self.doses, strict=True), start=1
         ):
             story += [PageBreak(), *self.point_pages(number, choice, entry, dose)]
+        questions = None
+        if self.c.fillable:
+            self._tooltips[logbook.QUESTIONS] = self.text.questions
+            questions = (logbook.QUESTIONS, self.mark)
         story += [
             self._kept(("closing",), self.closing),
-            WritingLines(self.text.questions, self.styles.label, self.palette),
+            WritingLines(self.text.questions, self.styles.label, self.palette, field=questions),
         ]
         return story
 
@@ -334,7 +344,10 @@ class Handout:
             ]
         parts += [
             Spacer(1, 3 * mm),
-            self._kept(("body", entry_key, choice.side), lambda: self._body(entry, choice)),
+            self._kept(
+                ("body", entry_key, choice.side, self.c.practice.video(entry)),
+                lambda: self._body(entry, choice),
+            ),
             Spacer(1, 2 * mm),
             self._kept(("dose", entry_key, dose), lambda: self.dosage(entry, dose)),
             Spacer(1, 2 * mm),
@@ -441,7 +454,10 @@ class Handout:
             colWidths=self.row([9 * mm, DIAGRAM_W - 9 * mm]),
             style=self._grid_style(pad=1.5),
         )
-        left = [diagram, Spacer(1, 2 * mm), legend]
+        left: list[Flowable] = [diagram, Spacer(1, 2 * mm), legend]
+        url = self.c.practice.video(entry)
+        if url:
+            left += [Spacer(1, 2 * mm), self._video(url)]
         right: list[Flowable] = [  # the text, in parts shared by the point's sides and tools
             self._cell(
                 ("where", tuple(entry.complaints), entry.where),
@@ -476,6 +492,20 @@ class Handout:
         if self.rtl:  # the diagram on the right, the gap between it and the text
             body.setStyle(TableStyle([("ALIGN", (1, 0), (1, 0), "RIGHT")]))
         return body
+
+    def _video(self, url: str) -> Flowable:
+        """The QR code to the point's video, and a line saying what it opens, beside it."""
+        s = self.styles
+        code = LinkedCode(url, QR_SIZE, self.palette.text, self.c.fonts.regular)
+        caption = para(markup(self.text.video), s.tight)
+        table = Table(
+            [self.row([code, caption])],
+            colWidths=self.row([QR_SIZE + 3 * mm, DIAGRAM_W - QR_SIZE - 3 * mm]),
+            style=self._grid_style(pad=0),
+        )
+        if self.rtl:  # the code on the right, the gap between it and its caption
+            table.setStyle(TableStyle([("ALIGN", (1, 0), (1, 0), "RIGHT")]))
+        return table
 
     def _point_heading(self, number: int, entry: SelfMassage) -> Flowable:
         s = self.styles
@@ -586,81 +616,6 @@ class Handout:
         table.setStyle(TableStyle([("LEFTPADDING", (1, 0), (1, -1), GAP / 2)]))
         return table
 
-    def calendar(self) -> Flowable:
-        """The week to tick off: a row of boxes for each point, one box per session. Each row is
-        kept (the same point, side and sessions look alike in every handout)."""
-        s, t = self.styles, self.text
-        parts = [
-            self._kept(("calendar-title",), lambda: para(markup(t.calendar), s.section)),
-            self._kept(("calendar-hint",), lambda: para(markup(t.calendar_hint), s.body)),
-            self._kept(("calendar-days",), self._calendar_days),
-        ]
-        count = len(self.c.points)
-        for number, ((choice, entry), dose) in enumerate(
-            zip(self.c.points, self.doses, strict=True), start=1
-        ):
-            side = "" if choice.side == "both" else f" ({getattr(t.sides, choice.side)})"
-            label = f"<b>{number}</b>  {markup(entry.muscle)}{markup(side)}"
-            rest = rest_days(dose.rest_days)
-            key = ("calendar", label, dose.per_day, rest, number % 2, number == count)
-            row = partial(self._calendar_row, label, dose.per_day, rest, number, count)
-            parts.append(self._kept(key, row))
-        return KeepTogether(parts)
-
-    def _calendar_days(self) -> Flowable:
-        s, t = self.styles, self.text
-        days = get_day_names("abbreviated", locale=self.language)
-        start = Locale.parse(self.language.replace("-", "_")).first_week_day
-        header = [para(markup(t.calendar_point), s.label)] + [
-            para(markup(days[(start + d) % 7]), s.like(s.label, "day", alignment=1))
-            for d in range(7)
-        ]
-        return self._calendar_table(header, [])
-
-    def _calendar_row(
-        self, label: str, per_day: int, rest: frozenset[int], number: int, count: int
-    ) -> Flowable:
-        s = self.styles
-        cells: list[Any] = [para(label, s.tight)]
-        # the same boxes in every row with as many sessions a day: laid out once
-        boxes = self._kept(("boxes", per_day), lambda: Sized.of(CheckBoxes(per_day, self.palette)))
-        day_off = self._kept(
-            ("rest day",),
-            lambda: para(
-                markup(self.text.rest_day),
-                s.like(s.tight, "rest day", alignment=1, textColor=self.palette.text),
-            ),
-        )
-        cells += [day_off if day in rest else boxes for day in range(7)]
-        rule = self.palette.lighten(self.palette.text, 0.7)
-        ground = self.palette.white if number % 2 else self.palette.tint  # rows alternate
-        style: list[tuple[Any, ...]] = [
-            ("BACKGROUND", (0, 0), (-1, -1), ground),
-            ("LINEABOVE", (0, 0), (-1, 0), 0.6, rule),
-        ]
-        if number == count:
-            style.append(("LINEBELOW", (0, 0), (-1, -1), 0.6, rule))
-        return self._calendar_table(cells, style)
-
-    def _calendar_table(self, cells: list[Any], style: list[tuple[Any, ...]]) -> Table:
-        first = 62 * mm
-        day_w = (self.width - first) / 7
-        table = Table([self.row(cells)], colWidths=self.row([first] + [day_w] * 7))
-        days_from, days_to = (0, 6) if self.rtl else (1, 7)
-        table.setStyle(
-            TableStyle(
-                [
-                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                    ("ALIGN", (days_from, 0), (days_to, -1), "CENTER"),
-                    *style,
-                    ("TOPPADDING", (0, 0), (-1, -1), 2.5 * mm),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5 * mm),
-                    *self._font_cmds(),
-                ]
-            )
-        )
-        return table
-
     def closing(self) -> Flowable:
         s, t, practice = self.styles, self.text, self.c.practice
         labels = self.c.labels
@@ -766,7 +721,12 @@ class Handout:
             bottomPadding=0,
             id="text",
         )
-        return [PageTemplate("page", [frame], onPage=lambda canvas, doc: furniture(canvas))]
+
+        def on_page(canvas: Canvas, doc: object) -> None:
+            self.page += 1
+            furniture(canvas)
+
+        return [PageTemplate("page", [frame], onPage=on_page)]
 
     def footer(self) -> Callable[[Canvas, int, int], None]:
         geometry = (MARGIN, A4[0] - MARGIN, FOOTER - 6 * mm)
@@ -817,12 +777,6 @@ class Handout:
 
 
 SCALE_WORDS = ("none", "light", "clear", "painful", "severe", "worst")  # at 0, 2, 4, 6, 8, 10
-
-
-def rest_days(count: int) -> frozenset[int]:
-    """The days of the week (0 is its first day) without self-massage, spread over the week and
-    the last day always one of them: 1 -> {6}, 2 -> {2, 6}, 3 -> {1, 4, 6}."""
-    return frozenset(round((k + 1) * 7 / count) - 1 for k in range(count)) if count else frozenset()
 
 
 def emphasised(text: str) -> str:

@@ -211,14 +211,34 @@ class Legend(Flowable):  # type: ignore[misc]
             zone_swatch(self.canv, x, y, self.palette, radius=1.8 * mm)
 
 
-class CheckBoxes(Flowable):  # type: ignore[misc]
-    """``count`` empty boxes to tick, side by side."""
+Rect = tuple[float, float, float, float]  # x0, y0, x1, y1 on the page
+Mark = Callable[[str, Rect], None]  # is told where a form field goes: its name, its box
 
-    def __init__(self, count: int, palette: Palette) -> None:
+
+def page_rect(canvas: Canvas, x: float, y: float, width: float, height: float) -> Rect:
+    """A box drawn at (x, y) in the canvas's current coordinates, on the page."""
+    x0, y0 = canvas.absolutePosition(x, y)
+    x1, y1 = canvas.absolutePosition(x + width, y + height)
+    return (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
+
+
+class CheckBoxes(Flowable):  # type: ignore[misc]
+    """``count`` empty boxes to tick, side by side; with ``names`` (one per box) and ``mark``,
+    each box also says where its form field goes (a fillable handout)."""
+
+    def __init__(
+        self,
+        count: int,
+        palette: Palette,
+        names: tuple[str, ...] = (),
+        mark: Mark | None = None,
+        width: float = 5.5 * mm,
+    ) -> None:
         super().__init__()
-        self.count, self.palette = count, palette
-        self.box = 5.5 * mm
-        self.width, self.height = count * self.box * 1.3, self.box
+        self.count, self.palette, self.names, self.mark = count, palette, names, mark
+        self.box, self.box_w = 5.5 * mm, width
+        self.step = width + self.box * 0.3
+        self.width, self.height = count * self.step - self.box * 0.3, self.box
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         return self.width, self.height
@@ -228,7 +248,10 @@ class CheckBoxes(Flowable):  # type: ignore[misc]
         self.canv.setFillColor(self.palette.white)
         self.canv.setLineWidth(0.9)
         for index in range(self.count):
-            self.canv.roundRect(index * self.box * 1.3, 0, self.box, self.box, 1, stroke=1, fill=1)
+            x = index * self.step
+            self.canv.roundRect(x, 0, self.box_w, self.box, 1, stroke=1, fill=1)
+            if self.mark is not None and index < len(self.names):
+                self.mark(self.names[index], page_rect(self.canv, x, 0, self.box_w, self.box))
 
 
 class WritingLines(Flowable):  # type: ignore[misc]
@@ -238,12 +261,18 @@ class WritingLines(Flowable):  # type: ignore[misc]
     STEP = 9 * mm
 
     def __init__(
-        self, title: str, style: ParagraphStyle, palette: Palette, limit: float = FRAME_H
+        self,
+        title: str,
+        style: ParagraphStyle,
+        palette: Palette,
+        limit: float = FRAME_H,
+        field: tuple[str, Mark] | None = None,
     ) -> None:
         super().__init__()
         self.title, self.style, self.palette = para(markup(title), style), style, palette
         self.height = 0.0
         self.limit = limit  # never taller than a page's frame, whatever room is offered
+        self.field = field  # a fillable handout: the lines are a text field too
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width = avail_width
@@ -262,6 +291,10 @@ class WritingLines(Flowable):  # type: ignore[misc]
         while y > 2 * mm:
             self.canv.line(0, y, self.width, y)
             y -= self.STEP
+        if self.field is not None:
+            name, mark = self.field
+            top, bottom = self.height - title_h - 1 * mm, y + self.STEP - 1 * mm
+            mark(name, page_rect(self.canv, 0, bottom, self.width, top - bottom))
 
 
 def page_number(

@@ -28,7 +28,7 @@ from careprint.app.preview import Previewer
 from careprint.errors import CareprintError
 from careprint.web import pages
 from careprint.web.context import Context
-from careprint.web.routes import assets, auth, clients, handout, leaflets, library
+from careprint.web.routes import assets, auth, clients, handout, leaflets, library, returned
 from careprint.web.security import Guard, Policy
 from careprint.workspace import Workspace
 
@@ -70,6 +70,7 @@ def create_app(
         *auth.routes,
         *clients.routes,
         *handout.routes,
+        *returned.routes,
         *leaflets.routes,
         *library.routes,
         *assets.routes,

@@ -22,7 +22,7 @@ from careprint.workspace import Workspace
 
 POINT = re.compile(r"points-(\d{1,3})-id")
 POINT_FIELD = re.compile(r"points-(\d{1,3})(?:-(\w+))?")
-TOP = ("name", "email", "language", "date", "therapist", "notes")
+TOP = ("name", "email", "language", "date", "therapist", "fillable", "notes")
 SIDES = ("both", "left", "right")
 MAXIMUM = ("hold", "repeats", "per_day")
 

@@ -200,11 +200,20 @@ class Guard(BaseHTTPMiddleware):
         return await call_next(request)
 
 
+MAX_FILES = 20  # files in one form: returned handouts added at once
+
+
 async def _csrf_ok(request: Request, session: Session) -> bool:
     """The session's token, in the X-CSRF-Token header (htmx) or the form's csrf field."""
     given = request.headers.get("x-csrf-token")
     if given is None:
         kind = request.headers.get("content-type", "")
+        if kind.startswith("multipart/form-data"):  # files sent without scripts
+            await request.body()  # kept for the route, which reads the form again
+            async with request.form(max_files=MAX_FILES) as form:
+                found = form.get("csrf")
+            given = found if isinstance(found, str) else ""
+            return secrets.compare_digest(given.encode(), session.csrf.encode())
         if not kind.startswith("application/x-www-form-urlencoded"):
             return False
         body = await request.body()  # kept for the route, which reads the form again

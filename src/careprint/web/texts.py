@@ -62,6 +62,12 @@ NL: dict[str, str] = {
     "language": "Taal van de handout",
     "date": "Datum van het consult",
     "therapist": "Therapeut",
+    "fillable": "Weekschema invullen op telefoon of computer",
+    "fillable_default": "Zoals ingesteld voor de praktijk",
+    "fillable_yes": "Ja, invulbaar",
+    "fillable_no": "Nee, alleen op papier",
+    "fillable_hint": "Invulbaar: de cliënt vinkt af en vult de pijn in, in de PDF, en mailt die "
+    "terug. Afgedrukt ziet de handout er hetzelfde uit.",
     "notes": "Uw toelichting voor de cliënt",
     "notes_hint": "Komt op de eerste pagina van de handout.",
     "points": "Punten",
@@ -122,6 +128,7 @@ NL: dict[str, str] = {
     "field_language": "taal",
     "field_date": "datum",
     "field_therapist": "therapeut",
+    "field_fillable": "weekschema invullen",
     "field_points": "punten",
     "field_notes": "toelichting",
     # preview
@@ -138,6 +145,23 @@ NL: dict[str, str] = {
     "field_at_point": "{field} van punt {n}",
     "point_maximum": "Voor dit punt hoogstens {n}.",
     "to_error": "Naar de fout",
+    # returned handouts (careprint progress)
+    "returned": "Teruggestuurde weeklijsten",
+    "returned_hint": "Sleep hier de ingevulde handouts die de cliënt terugmailde (PDF), of kies "
+    "ze. Alleen vinkjes en pijnscores worden bewaard; de vragen van de cliënt leest u in de PDF "
+    "zelf.",
+    "returned_files": "Ingevulde handouts (PDF)",
+    "returned_drop": "Sleep de PDF's hierheen",
+    "returned_add": "Lezen",
+    "returned_read": "{file}: {ticked} keer afgevinkt, {scores} pijnscore(s) gelezen.",
+    "returned_before": "{file}: al eerder gelezen op {when}; telt één keer.",
+    "returned_questions": "{file}: de cliënt schreef er vragen in. Open de PDF om ze te lezen.",
+    "returned_left_out": "{file}: niet meegeteld: {what}.",
+    "returned_none": "Kies eerst een of meer PDF's.",
+    "returned_too_big": "{file} is groter dan 20 MB; dat is geen handout van careprint.",
+    "returned_chart": "Voortgang: keren gemasseerd per week tegen het plan, en de pijn per dag",
+    "returned_no_chart": "Nog geen teruggestuurde weeklijsten gelezen.",
+    "returned_pdf": "Voortgang als PDF",
     # email, download, print
     "deliver": "Mailen, downloaden en afdrukken",
     "deliver_hint": "Dit gebruikt de opgeslagen versie van de handout.",

@@ -21,6 +21,7 @@ from careprint.web import forms
 from careprint.web.context import Sent
 from careprint.web.forms import HandoutForm
 from careprint.web.pages import context_of, moment, render
+from careprint.web.routes import returned
 from careprint.web.texts import texts
 from careprint.workspace import Workspace
 
@@ -104,6 +105,8 @@ def _page(
     deliver = values.pop("deliver", None)
     if form.mode == "edit" and deliver is None:
         deliver = _deliver_state(ws, form.dossier)
+    if form.mode == "edit" and "returned" not in values:
+        values["returned"] = returned.state(ws, form.dossier)
     return render(
         request,
         "handout.html",
@@ -314,11 +317,16 @@ async def send(request: Request) -> Response:
                         context.sent[token] = _summary(sent, encrypt)
                         while len(context.sent) > 500:
                             context.sent.popitem(last=False)
-        form = forms.opened(ws, dossier, clients.read(ws, dossier) or b"")
-        form.fields.points = [forms.filled(ws, p) for p in form.fields.points]
-        return _page(request, ws, form, deliver=done)
+        return reopened(request, ws, dossier, deliver=done)
 
     return await run_in_threadpool(work)
+
+
+def reopened(request: Request, ws: Workspace, dossier: str, **values: Any) -> Response:
+    """A saved client's page, as saved, with ``values`` (what an action says)."""
+    form = forms.opened(ws, dossier, clients.read(ws, dossier) or b"")
+    form.fields.points = [forms.filled(ws, p) for p in form.fields.points]
+    return _page(request, ws, form, **values)
 
 
 def made_no_address(exc: CareprintError) -> bool:

@@ -37,4 +37,26 @@
   }
   document.addEventListener("DOMContentLoaded", function () { showDialogs(document); });
   document.addEventListener("htmx:afterSettle", function (event) { showDialogs(event.target); });
+
+  // returned handouts: PDFs dropped on the zone are sent at once (without scripts, the file
+  // field and the button do the same)
+  document.addEventListener("dragover", function (event) {
+    var zone = event.target instanceof Element && event.target.closest("#drop-zone");
+    if (!zone) return;
+    event.preventDefault();
+    zone.classList.add("over");
+  });
+  document.addEventListener("dragleave", function (event) {
+    var zone = event.target instanceof Element && event.target.closest("#drop-zone");
+    if (zone) zone.classList.remove("over");
+  });
+  document.addEventListener("drop", function (event) {
+    var zone = event.target instanceof Element && event.target.closest("#drop-zone");
+    if (!zone || !event.dataTransfer || !event.dataTransfer.files.length) return;
+    event.preventDefault();
+    zone.classList.remove("over");
+    var input = document.getElementById("returned-files");
+    input.files = event.dataTransfer.files;
+    document.getElementById("returned-form").requestSubmit();
+  });
 })();
