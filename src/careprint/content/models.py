@@ -419,6 +419,11 @@ class PagesSpec(Model):
         default=False,
         description="Dark text on white only: boxes get a border instead of a coloured ground.",
     )
+    hyphenate: bool = Field(
+        default=True,
+        description="Break long words at a syllable with a hyphen (false: whole words only, "
+        "as large-print guidance asks).",
+    )
     links: bool = Field(default=False, description="Website, email and phone as working links.")
     outline: bool = Field(default=False, description="A bookmark in the PDF for every block.")
     print_shop: bool = Field(

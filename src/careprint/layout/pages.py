@@ -33,7 +33,7 @@ from careprint.layout.blocks import block_flowables, markup
 from careprint.layout.brand import Palette
 from careprint.layout.pieces import WritingLines, page_number
 from careprint.layout.rtl import make_rtl, para
-from careprint.layout.trifold import Content, Edition, LogoFlowable, qr_code, rings
+from careprint.layout.trifold import QR_SIZE, Content, Edition, LogoFlowable, qr_code, rings
 
 
 class Bookmark(Flowable):  # type: ignore[misc]
@@ -314,6 +314,7 @@ class Pages(Edition[PagesSpec]):
         )
         inset = self.spec.margin * mm
         width = self.width - 2 * inset
+        s = self.styles
         y = self.height - inset - 26 * mm
         logo_x = self.width - inset - 26 * mm if self.rtl else inset
         self.logo.fit(canvas, logo_x, y, 26 * mm, self.c.fonts.regular)
@@ -326,9 +327,15 @@ class Pages(Edition[PagesSpec]):
         if self.c.practice.website:
             website = self.c.practice.website
             url = website if "://" in website else f"https://{website}"
-            qr_x = self.width - inset - 24 * mm if self.rtl else inset
+            qr_x = self.width - inset - QR_SIZE if self.rtl else inset
+            qr_y = inset + 6 * mm
             qr = qr_code(url, self.palette.text, self.palette.cmyk)
-            qr.draw(canvas, qr_x, inset + 6 * mm, self.c.fonts.regular)
+            qr.draw(canvas, qr_x, qr_y, self.c.fonts.regular)
+            caption = para(markup(self.c.labels.scan), s.contact)
+            gap = 5 * mm
+            _, cap_h = caption.wrap(width - QR_SIZE - gap, QR_SIZE)
+            cap_x = inset if self.rtl else inset + QR_SIZE + gap
+            caption.drawOn(canvas, cap_x, qr_y + (QR_SIZE - cap_h) / 2)
         canvas.restoreState()
 
     def page_size(self) -> tuple[float, float]:

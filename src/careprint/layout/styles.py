@@ -101,12 +101,19 @@ class Styles:
 
 
 def make_styles(
-    fonts: FontSet, palette: Palette, size: float, spacing: float, language: str, rtl: bool = False
+    fonts: FontSet,
+    palette: Palette,
+    size: float,
+    spacing: float,
+    language: str,
+    rtl: bool = False,
+    hyphenate: bool = True,
 ) -> Styles:
-    """Ragged right, hyphenated, at least ``size`` points with ``spacing`` times that leading."""
+    """Ragged right, hyphenated unless ``hyphenate`` is false, at least ``size`` points with
+    ``spacing`` times that leading."""
     if rtl:
         size *= ARABIC_SCALE
-    hyphens = hyphenator(language)
+    hyphens = hyphenator(language) if hyphenate else ""
     body = ParagraphStyle(
         "body",
         fontName=fonts.regular,

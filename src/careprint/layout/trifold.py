@@ -124,6 +124,7 @@ class Edition(Generic[S]):
             spec.line_spacing,
             content.leaflet.language,
             rtl=self.rtl,
+            hyphenate=spec.hyphenate if isinstance(spec, PagesSpec) else True,
         )
         self.width, self.height = spec.width * mm, spec.height * mm
         self.bleed = spec.bleed * mm if print_shop else 0.0
