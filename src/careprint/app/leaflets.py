@@ -14,6 +14,7 @@ from careprint.errors import CareprintError, FitError
 from careprint.layout.flow import Overflow, block_of
 from careprint.layout.pages import Pages
 from careprint.layout.trifold import BadPin, Content, Fit, Trifold
+from careprint.pdf import pdfx
 from careprint.pdf.impose import impose
 from careprint.render import documents
 from careprint.render.fonts import FontSet
@@ -216,7 +217,9 @@ def outputs(
         imposed = impose(office, rtl=i18n.direction(language) == "rtl")
         result.append(Output(out_dir / f"{stem}-imposed.pdf", imposed))
     if print_shop and (spec.kind == "trifold" or getattr(spec, "print_shop", False)):
-        pdf = render(ws, name, layout, True, language, strict)
+        pdf = pdfx.finish(
+            render(ws, name, layout, True, language, strict), common.print_profile(ws)
+        )
         result.append(Output(out_dir / f"{stem}-print.pdf", pdf))
     return result
 

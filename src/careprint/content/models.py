@@ -118,6 +118,12 @@ class Practice(Model):
     )
     language: Text = Field(default="nl", description="Language the practice writes in.")
     logo: Text = Field(description="Logo file (SVG), relative to the workspace.")
+    print_profile: str | None = Field(
+        default=None,
+        description="The print shop's ICC output profile (CMYK, e.g. their PSO Coated v3 .icc "
+        "file), relative to the workspace. With it the print-shop PDFs are PDF/X-4 with the "
+        "profile embedded; without it they are PDF/X-1a:2003 for Coated FOGRA39.",
+    )
     colours: Colours = Field(description="Brand colours, each in RGB (screen) and CMYK (print).")
     fonts: Fonts = Field(default=Fonts(), description="Typefaces (shipped in fonts/).")
     mail: Mail = Field(default=Mail(), description="How handouts are emailed to clients.")

@@ -18,6 +18,7 @@ from typing import Any
 from reportlab.platypus import BaseDocTemplate, Flowable, PageTemplate
 
 from careprint.render import compat
+from careprint.render.overprint import overprinting
 from careprint.render.replay import SeededCanvas
 
 LOCK = threading.RLock()
@@ -36,7 +37,7 @@ class Meta:
     language: str
     font: str  # the first font (not Helvetica: every font must be embedded)
     size: float
-    cmyk: bool = False  # the print-shop edition: every colour in CMYK
+    cmyk: bool = False  # the print-shop edition: every colour in CMYK, 100 % K overprinting
 
 
 class NumberedCanvas(SeededCanvas):
@@ -114,8 +115,10 @@ def flowing(
     doc.addPageTemplates(list(templates))
     counted: list[int] = []
 
+    made = overprinting(NumberedCanvas) if meta.cmyk else NumberedCanvas
+
     def canvas(*args: Any, **kwargs: Any) -> NumberedCanvas:
-        return NumberedCanvas(*args, footer=footer, skip=skip, counted=counted, seed=seed, **kwargs)
+        return made(*args, footer=footer, skip=skip, counted=counted, seed=seed, **kwargs)
 
     doc.build(story, canvasmaker=canvas)
     return buffer.getvalue(), counted[0] if counted else 0
@@ -130,7 +133,7 @@ def sheets(
     """A document of whole pages, each drawn by one of ``pages``; ``boxes`` sets the trim and
     bleed boxes of each page (the print-shop edition)."""
     buffer = io.BytesIO()
-    canvas = SeededCanvas(
+    canvas = (overprinting(SeededCanvas) if meta.cmyk else SeededCanvas)(
         buffer,
         pagesize=pagesize,
         invariant=1,
