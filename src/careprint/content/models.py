@@ -460,6 +460,15 @@ class SideNames(Model):
     both: Text = Field(description="Both sides of the body.")
 
 
+class ViewNames(Model):
+    """How each body outline is named in a diagram's description for screen readers."""
+
+    front: Text = Field(description="The body outline seen from the front.")
+    back: Text = Field(description="The body outline seen from the back.")
+    side: Text = Field(description="The body outline seen from the side.")
+    head: Text = Field(description="The outline of the head and neck.")
+
+
 class ToolNames(Model):
     fingers: Text = Field(description="Pressing with the fingertips.")
     thumb: Text = Field(description="Pressing with the thumb.")
@@ -493,6 +502,13 @@ class HandoutLabels(Model):
     )
     legend_point: Text = Field(description="Beside the press marker under each diagram.")
     legend_zone: Text = Field(description="Beside the shaded zone under each diagram.")
+    figure_views: ViewNames = Field(
+        description="What each body diagram shows, for its description read by screen readers."
+    )
+    figure_alt: Text = Field(
+        description="A body diagram described for screen readers (it is not printed); {view} "
+        "is what the drawing shows, {muscle} the point's muscle, {side} the side(s) of the body."
+    )
     side: Text = Field(description="Label before the side of the body.")
     sides: SideNames = Field(description="Names of the sides of the body.")
     helps: Text = Field(

@@ -61,9 +61,11 @@ from careprint.layout.pieces import (
 )
 from careprint.layout.rtl import draw_line, para
 from careprint.layout.styles import HandoutStyles
+from careprint.layout.tagged import Close, Open, Struct, group
 from careprint.render.fonts import FontSet
 
 DIAGRAM_W, DIAGRAM_H = 64 * mm, 82 * mm
+COLUMN = {"Scope": "Column"}  # a header cell's structure attribute: it heads its column
 GAP = 7 * mm
 
 Keep = Callable[[Hashable, Callable[[], Flowable]], Flowable]
@@ -207,14 +209,14 @@ class Handout:
         half = (len(items) + 1) // 2
         inner = self.width - 2 * SIZE
         columns = Table(
-            [self.row([items[:half], items[half:]])],
+            [self.row([group("Div", items[:half], 0), group("Div", items[half:], 1)])],
             colWidths=[inner / 2, inner / 2],
             style=self._grid_style(pad=0),
         )
         columns.setStyle(TableStyle([("RIGHTPADDING", (0, 0), (0, -1), GAP / 2)]))
         columns.setStyle(TableStyle([("LEFTPADDING", (1, 0), (1, -1), GAP / 2)]))
         return self._box(
-            [para(markup(t.ask_first_heading), s.label), Spacer(1, 1 * mm), columns],
+            [para(markup(t.ask_first_heading), s.label), Spacer(1, 1 * mm), Struct(columns, "Div")],
             self.palette.tint,
         )
 
@@ -398,7 +400,8 @@ class Handout:
             colWidths=self.row([9 * mm, DIAGRAM_W - 9 * mm]),
             style=self._grid_style(pad=1.5),
         )
-        left = [diagram, Spacer(1, 2 * mm), legend]
+        figure = Struct(diagram, "Figure", {"Alt": self.alt_text(entry, choice)}, content=True)
+        left = group("Div", [figure, Spacer(1, 2 * mm), legend], 0)
         right: list[Flowable] = [  # the text, in parts shared by the point's sides and tools
             self._cell(
                 ("where", tuple(entry.complaints), entry.where),
@@ -426,18 +429,27 @@ class Handout:
             ),
         ]
         body = Table(
-            [self.row([left, right])],
+            [self.row([left, group("Div", right, 1)])],
             colWidths=self.row([DIAGRAM_W + GAP, right_width]),
             style=self._grid_style(pad=0),
         )
         if self.rtl:  # the diagram on the right, the gap between it and the text
             body.setStyle(TableStyle([("ALIGN", (1, 0), (1, 0), "RIGHT")]))
-        return body
+        return Struct(body, "Div")
+
+    def alt_text(self, entry: SelfMassage, choice: Choice) -> str:
+        """What a body diagram shows, in words (the figure's alternative text)."""
+        t = self.text
+        return t.figure_alt.format(
+            view=getattr(t.figure_views, entry.diagram.view),
+            muscle=entry.muscle,
+            side=getattr(t.sides, choice.side),
+        )
 
     def _point_heading(self, number: int, entry: SelfMassage) -> Flowable:
         s = self.styles
         badge = Table(
-            [[para(str(number), s.like(s.white, "badge", alignment=1))]],
+            [[para(str(number), s.like(s.white, "badge", alignment=1), role="Artifact")]],
             colWidths=[9 * mm],
             rowHeights=[9 * mm],
             style=TableStyle(
@@ -477,9 +489,22 @@ class Handout:
         first = self.width * 0.28
         cell_w = (self.width - first) / 4
 
-        def cell(label: str, value: str, scale: bool = False) -> list[Flowable]:
+        def cell(index: int, label: str, value: str, scale: bool = False) -> list[Flowable]:
             def items() -> list[Flowable]:
-                made: list[Flowable] = [para(markup(label), s.label), para(markup(value), s.tight)]
+                made: list[Flowable] = [  # read as a table: a row of labels, a row of values
+                    Struct(
+                        Struct(para(markup(label), s.label), "TH", COLUMN, order=index),
+                        "TR",
+                        order=0,
+                        key="labels",
+                    ),
+                    Struct(
+                        Struct(para(markup(value), s.tight), "TD", order=index),
+                        "TR",
+                        order=1,
+                        key="values",
+                    ),
+                ]
                 if scale:
                     made += [
                         Spacer(1, 1.5 * mm),
@@ -494,16 +519,16 @@ class Handout:
                     ]
                 return made
 
-            key = (label, value, scale and (entry.pressure.target, entry.pressure.stop))
+            key = (index, label, value, scale and (entry.pressure.target, entry.pressure.stop))
             return [self._cell(key, items)]
 
         pressure = t.pressure_value.format(target=entry.pressure.target, stop=entry.pressure.stop)
         row = [
-            cell(t.pressure, pressure, scale=True),
-            cell(t.hold, t.seconds.format(dose.hold)),
-            cell(t.repeats, t.times.format(dose.repeats)),
-            cell(t.per_day, t.per_day_value.format(dose.per_day)),
-            cell(t.rest, rest),
+            cell(0, t.pressure, pressure, scale=True),
+            cell(1, t.hold, t.seconds.format(dose.hold)),
+            cell(2, t.repeats, t.times.format(dose.repeats)),
+            cell(3, t.per_day, t.per_day_value.format(dose.per_day)),
+            cell(4, t.rest, rest),
         ]
         table = Table([self.row(row)], colWidths=self.row([first] + [cell_w] * 4))
         table.setStyle(
@@ -521,7 +546,7 @@ class Handout:
                 ]
             )
         )
-        return table
+        return Struct(table, "Table")
 
     def _two_lists(
         self, first: tuple[str, list[str]], second: tuple[str, list[str]], colour: Color
@@ -529,19 +554,23 @@ class Handout:
         s = self.styles
         heading = s.like(s.label, "warn", textColor=self.palette.darken(colour, 0.25))
         columns = []
-        for title, items in (first, second):
+        for index, (title, items) in enumerate((first, second)):
             columns.append(
-                [
-                    para(markup(title), heading),
-                    Spacer(1, 1 * mm),
-                    *[para(markup(i), s.bullet, bulletText=BULLET) for i in items],
-                ]
+                group(
+                    "Div",
+                    [
+                        para(markup(title), heading),
+                        Spacer(1, 1 * mm),
+                        *[para(markup(i), s.bullet, bulletText=BULLET) for i in items],
+                    ],
+                    index,
+                )
             )
         half = self.width / 2  # each column gives half of the gap between them
         table = Table([self.row(columns)], colWidths=[half, half], style=self._grid_style(pad=0))
         table.setStyle(TableStyle([("RIGHTPADDING", (0, 0), (0, -1), GAP / 2)]))
         table.setStyle(TableStyle([("LEFTPADDING", (1, 0), (1, -1), GAP / 2)]))
-        return table
+        return Struct(table, "Div")
 
     def calendar(self) -> Flowable:
         """The week to tick off: a row of boxes for each point, one box per session. Each row is
@@ -550,6 +579,7 @@ class Handout:
         parts = [
             self._kept(("calendar-title",), lambda: para(markup(t.calendar), s.section)),
             self._kept(("calendar-hint",), lambda: para(markup(t.calendar_hint), s.body)),
+            Open("Table"),
             self._kept(("calendar-days",), self._calendar_days),
         ]
         count = len(self.c.points)
@@ -562,7 +592,7 @@ class Handout:
             key = ("calendar", label, dose.per_day, rest, number % 2, number == count)
             row = partial(self._calendar_row, label, dose.per_day, rest, number, count)
             parts.append(self._kept(key, row))
-        return KeepTogether(parts)
+        return KeepTogether([*parts, Close()])
 
     def _calendar_days(self) -> Flowable:
         s, t = self.styles, self.text
@@ -572,7 +602,7 @@ class Handout:
             para(markup(days[(start + d) % 7]), s.like(s.label, "day", alignment=1))
             for d in range(7)
         ]
-        return self._calendar_table(header, [])
+        return self._calendar_table(header, [], "TH")
 
     def _calendar_row(
         self, label: str, per_day: int, rest: frozenset[int], number: int, count: int
@@ -597,12 +627,19 @@ class Handout:
         ]
         if number == count:
             style.append(("LINEBELOW", (0, 0), (-1, -1), 0.6, rule))
-        return self._calendar_table(cells, style)
+        return self._calendar_table(cells, style, "TD")
 
-    def _calendar_table(self, cells: list[Any], style: list[tuple[Any, ...]]) -> Table:
+    def _calendar_table(self, cells: list[Any], style: list[tuple[Any, ...]], role: str) -> Any:
+        """One row of the week: the header row (``role`` TH) or a point's row (TD, the point's
+        name its row's header)."""
         first = 62 * mm
         day_w = (self.width - first) / 7
-        table = Table([self.row(cells)], colWidths=self.row([first] + [day_w] * 7))
+        scopes = ["Column"] * 8 if role == "TH" else ["Row"] + [""] * 7
+        tagged_cells = [
+            Struct(cell, "TH" if scope else "TD", {"Scope": scope} if scope else None, order=i)
+            for i, (cell, scope) in enumerate(zip(cells, scopes, strict=True))
+        ]
+        table = Table([self.row(tagged_cells)], colWidths=self.row([first] + [day_w] * 7))
         days_from, days_to = (0, 6) if self.rtl else (1, 7)
         table.setStyle(
             TableStyle(
@@ -616,7 +653,7 @@ class Handout:
                 ]
             )
         )
-        return table
+        return Struct(table, "TR")
 
     def closing(self) -> Flowable:
         s, t, practice = self.styles, self.text, self.c.practice
@@ -625,6 +662,7 @@ class Handout:
             para(
                 markup(t.cautions_heading),
                 s.like(s.white, "h", fontSize=15, leading=19),
+                role="H2",
             ),
             Spacer(1, 1.5 * mm),
             *[

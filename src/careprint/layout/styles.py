@@ -232,7 +232,7 @@ class HandoutStyles:
         )
         self.latin = style("latin", textColor=palette.lighten(palette.text, 0.35), spaceAfter=0)
         self.heading = style(
-            "heading",
+            "subheading",  # the name gives its role in the tagged PDF (layout/tagged.py): H3
             fontName=fonts.bold,
             fontSize=size * 1.15,
             leading=size * 1.4,
