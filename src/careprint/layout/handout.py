@@ -65,7 +65,7 @@ from careprint.layout.tagged import Close, Open, Struct, group
 from careprint.render.fonts import FontSet
 
 DIAGRAM_W, DIAGRAM_H = 64 * mm, 82 * mm
-COLUMN = {"Scope": "Column"}  # a header cell's structure attribute: it heads its column
+ROW = {"Scope": "Row"}  # a header cell's structure attribute: it heads its row
 GAP = 7 * mm
 
 Keep = Callable[[Hashable, Callable[[], Flowable]], Flowable]
@@ -491,18 +491,19 @@ class Handout:
 
         def cell(index: int, label: str, value: str, scale: bool = False) -> list[Flowable]:
             def items() -> list[Flowable]:
-                made: list[Flowable] = [  # read as a table: a row of labels, a row of values
+                row = f"row {index}"  # read as a table: a row for each, the label its header
+                made: list[Flowable] = [
                     Struct(
-                        Struct(para(markup(label), s.label), "TH", COLUMN, order=index),
+                        Struct(para(markup(label), s.label), "TH", ROW, order=0),
                         "TR",
-                        order=0,
-                        key="labels",
+                        order=index,
+                        key=row,
                     ),
                     Struct(
-                        Struct(para(markup(value), s.tight), "TD", order=index),
+                        Struct(para(markup(value), s.tight), "TD", order=1),
                         "TR",
-                        order=1,
-                        key="values",
+                        order=index,
+                        key=row,
                     ),
                 ]
                 if scale:

@@ -233,7 +233,18 @@ class RtlParagraph(Flowable):  # type: ignore[misc]
     _tag: tuple[str, dict[str, str] | None, object] | None = None
 
     def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
-        _draw_tagged(self, canvas, lambda: Flowable.drawOn(self, canvas, x, y, _sW))
+        _draw_tagged(self, canvas, lambda: Flowable.drawOn(self, canvas, x, y, _sW), self.said())
+
+    def said(self) -> str:
+        """The whole paragraph in reading order (its element's /ActualText: readers take the
+        element's text rather than each line's)."""
+        lines: list[list[Word]] = [[]]
+        for word in self.words:
+            if word is None:
+                lines.append([])
+            else:
+                lines[-1].append(word)
+        return "\n".join(_logical(line) for line in lines if line)
 
     def __init__(
         self,
@@ -534,14 +545,18 @@ def para(
     return made
 
 
-def _draw_tagged(paragraph: Any, canvas: Any, draw: Callable[[], None]) -> None:
+def _draw_tagged(
+    paragraph: Any, canvas: Any, draw: Callable[[], None], said: str | None = None
+) -> None:
     """Draw a paragraph as tagged content: a list item's body inside its item; the parts of a
-    split paragraph continue one element."""
+    split paragraph continue one element, ``said`` its /ActualText."""
     tag = paragraph._tag
     if tag is None or tagging.of(canvas) is None or tag[0] == "Artifact":
         draw()
         return
     role, attrs, key = tag
+    if said is not None:
+        attrs = {**(attrs or {}), "ActualText": said}
     if role == "LI":
         with tagging.element(canvas, "LI", key=key), tagging.content(canvas, "LBody", attrs):
             draw()
