@@ -30,6 +30,7 @@ permission to extract for accessibility; and tagging changes no pixel of any pag
 from __future__ import annotations
 
 import io
+import itertools
 import re
 import shutil
 import subprocess
@@ -43,7 +44,6 @@ import pytest
 import yaml
 
 from careprint.app import handouts
-from careprint.cli import main
 from careprint.pdf.encrypt import encrypt
 from careprint.workspace import Workspace
 from tests.conftest import copy_workspace
@@ -70,10 +70,9 @@ def elements(node: Any) -> Iterator[Any]:
     if kids is None:
         return
     for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
-        if isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") not in ("/MCR", "/OBJR"):
-            if "/S" in kid:
-                yield kid
-                yield from elements(kid)
+        if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
+            yield kid
+            yield from elements(kid)
 
 
 def role(node: Any) -> str:
@@ -152,7 +151,7 @@ def check_document(pdf: Path | bytes, language: str) -> list[Any]:
         assert role(found[0]) == "Document"
         headings = [int(r[1]) for r in checked if re.fullmatch(r"H[1-6]", r)]
         assert headings and headings[0] == 1, "14-002: the first heading is H1"
-        for before, after in zip(headings, headings[1:], strict=False):
+        for before, after in itertools.pairwise(headings):
             assert after <= before + 1, f"14-003: H{before} then H{after}"
         return checked
 
@@ -188,7 +187,7 @@ def outline(pdf: Path) -> list[tuple[str, str]]:
     )
     lines = done.stdout.decode("utf-8").splitlines()
     found = []
-    for line, following in zip(lines, lines[1:], strict=False):
+    for line, following in itertools.pairwise(lines):
         match = re.match(r"^\s*(H[1-6]) ", line)
         if match:
             found.append((match.group(1), " ".join(following.strip().strip('"').split())))
