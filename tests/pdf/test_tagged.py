@@ -44,6 +44,7 @@ import pytest
 import yaml
 
 from careprint.app import handouts
+from careprint.cli import main
 from careprint.pdf.encrypt import encrypt
 from careprint.workspace import Workspace
 from tests.conftest import copy_workspace
@@ -192,6 +193,16 @@ def outline(pdf: Path) -> list[tuple[str, str]]:
         if match:
             found.append((match.group(1), " ".join(following.strip().strip('"').split())))
     return found
+
+
+def said_headings(pdf: Path) -> list[tuple[str, str]]:
+    """The headings in tree order with their /ActualText."""
+    with pikepdf.open(pdf) as doc:
+        return [
+            (role(node), str(node.ActualText))
+            for node in elements(doc.Root.StructTreeRoot)
+            if re.fullmatch(r"H[1-6]", role(node))
+        ]
 
 
 # -- the handout -----------------------------------------------------------------------------
@@ -376,3 +387,75 @@ def test_the_fast_path_tags_as_the_plain_one(practice: Path, language: str) -> N
     plain = handout(Workspace(practice, fast=False), language)
     assert structure(fast) == structure(plain)
     assert len(structure(fast)) > 100
+
+
+# -- the leaflets read on screens, and the office tri-fold --------------------------------------
+
+EDITIONS = ["screen", "large-print", "trifold"]
+
+
+def build(ws: Path, layout: str, language: str) -> Path:
+    args = ["-C", str(ws), "build", "triggerpointtherapie", "--layout", layout]
+    assert main([*args, "--lang", language]) == 0
+    return ws / f"out/leaflets/triggerpointtherapie-{language}-{layout}.pdf"
+
+
+@pytest.fixture(scope="module")
+def leaflets(practice: Path) -> dict[tuple[str, str], Path]:
+    return {
+        (layout, language): build(practice, layout, language)
+        for layout in EDITIONS
+        for language in ("nl", "ar")
+    }
+
+
+@pytest.mark.parametrize("language", ["nl", "ar"])
+@pytest.mark.parametrize("layout", EDITIONS)
+def test_leaflet_editions_are_tagged(
+    leaflets: dict[tuple[str, str], Path], layout: str, language: str
+) -> None:
+    pdf = leaflets[(layout, language)]
+    roles = check_document(pdf, language)
+    assert roles.count("H1") == 1 and "L" in roles
+    assert all(f["embedded"] for f in fonts(pdf).values())
+    if layout == "screen":
+        assert roles.count("Link") == 3  # phone, email, website
+        with pikepdf.open(pdf) as doc:
+            assert doc.Root.PageMode == pikepdf.Name.UseOutlines
+            titles = [str(item.title) for item in doc.open_outline().root]
+            assert all(len(t) <= 60 or t.endswith("\u2026") for t in titles)
+
+
+@pytest.mark.skipif(POPPLER is None, reason="needs poppler's pdfinfo")
+@pytest.mark.parametrize("layout", EDITIONS)
+def test_leaflet_headings_read_in_order(
+    practice: Path, leaflets: dict[tuple[str, str], Path], layout: str
+) -> None:
+    """The title, then each block's heading in the leaflet's order (the tri-fold's panels
+    drawn out of order, outside first); the contact details' heading on the page layouts."""
+    leaflet = yaml.safe_load((practice / "leaflets/triggerpointtherapie.yaml").read_text("utf-8"))
+    practice_name = yaml.safe_load((practice / "practice.yaml").read_text("utf-8"))["name"]
+    expected = [("H1", leaflet["title"])]
+    expected += [
+        ("H2", " ".join(b["heading"].split())) for b in leaflet["blocks"] if "heading" in b
+    ]
+    if layout != "trifold":
+        expected.append(("H2", practice_name))
+    pdf = leaflets[(layout, "nl")]
+    # poppler's dump gives the glyphs: lines run together, a hyphen where a word was broken
+    assert [level for level, _ in outline(pdf)] == [level for level, _ in expected]
+    assert said_headings(pdf) == expected  # each heading's /ActualText, as read aloud
+
+
+@pytest.mark.parametrize("language", ["nl", "ar"])
+@pytest.mark.parametrize("layout", EDITIONS)
+def test_tagging_changes_no_pixel_of_a_leaflet(
+    practice: Path, layout: str, language: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    tagged = build(practice, layout, language).read_bytes()
+    monkeypatch.setenv("CAREPRINT_UNTAGGED", "1")
+    untagged = build(practice, layout, language).read_bytes()
+    monkeypatch.delenv("CAREPRINT_UNTAGGED")
+    assert tagged != untagged
+    assert pixels(tagged) == pixels(untagged)
+    build(practice, layout, language)  # tagged again, for the other tests

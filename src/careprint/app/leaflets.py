@@ -127,6 +127,10 @@ def _meta(data: Content, print_shop: bool) -> documents.Meta:
         font=data.fonts.regular,
         size=data.spec.body_size,
         cmyk=print_shop,
+        # read on screens (and the tri-fold, so its text reads in panel order): tagged; the
+        # booklet's pages go on to be imposed, which tags would not survive
+        tagged=not print_shop and getattr(data.spec, "kind", "trifold") != "booklet",
+        outline=getattr(data.spec, "outline", False),
     )
 
 

@@ -59,7 +59,7 @@ def block_flowables(
         ]
     elif block.kind == "call-to-action":
         if block.heading:
-            items.append(para(markup(block.heading), styles.emphasis))
+            items.append(para(markup(block.heading), styles.emphasis, role="H2"))
         items += [para(markup(p), styles.emphasis) for p in block.paragraphs()]
         items += [para(markup(b), styles.emphasis, bulletText=BULLET) for b in block.bullets]
         result = [

@@ -21,7 +21,6 @@ from reportlab.platypus import (
     NextPageTemplate,
     PageBreak,
     PageTemplate,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
@@ -32,7 +31,7 @@ from careprint.layout import marks
 from careprint.layout.blocks import block_flowables, markup
 from careprint.layout.brand import Palette
 from careprint.layout.pieces import WritingLines, page_number
-from careprint.layout.rtl import make_rtl, para
+from careprint.layout.rtl import ltr_para, make_rtl, para
 from careprint.layout.trifold import QR_SIZE, Content, Edition, LogoFlowable, qr_code, rings
 
 
@@ -50,6 +49,13 @@ class Bookmark(Flowable):  # type: ignore[misc]
     def draw(self) -> None:
         self.canv.bookmarkHorizontal(self.key, 0, 0)
         self.canv.addOutlineEntry(self.title, self.key, level=0)
+
+
+def shortened(text: str, most: int = 60) -> str:
+    """``text`` cut to at most about ``most`` characters at a word, with an ellipsis."""
+    if len(text) <= most:
+        return text
+    return text[:most].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
 class Pages(Edition[PagesSpec]):
@@ -81,7 +87,7 @@ class Pages(Edition[PagesSpec]):
             story += self.title_block()
         for block in self.c.leaflet.blocks:
             if self.spec.outline:
-                title = block.heading or (block.paragraphs() or block.bullets)[0][:60]
+                title = block.heading or shortened((block.paragraphs() or block.bullets)[0])
                 story.append(Bookmark(f"block-{block.id}", title))
             story += block_flowables(
                 block,
@@ -189,7 +195,8 @@ class Pages(Edition[PagesSpec]):
                     f'<a href="{markup(link)}" color="{self.palette.primary.hexval()}">{shown}</a>'
                 )
             # addresses and numbers read left to right in every language
-            lines.append(Paragraph(shown, value_style))
+            role = "Link" if self.spec.links and link else None  # read with its annotation
+            lines.append(ltr_para(shown, value_style, role=role))
         if not boxed:
             return lines
         box = Table([[lines]], colWidths=[self.text_width])

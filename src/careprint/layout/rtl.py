@@ -541,7 +541,28 @@ def para(
         made = RtlParagraph(text, style, bulletText)
     else:
         made = _Paragraph(text, style, bulletText=bulletText)
+        attrs = {"ActualText": plain(text), **(attrs or {})}
     made._tag = (role_of(style, bool(bulletText), role), attrs, object())
+    return made
+
+
+MARKUP = re.compile(r"<[^>]*>")
+
+
+def plain(markup: str) -> str:
+    """The words of a paragraph's markup, as read (its /ActualText when tagged): without the
+    hyphens added at line ends, and with a space where a line breaks between words, which
+    readers that take a paragraph's text from its glyphs run together."""
+    text = MARKUP.sub(lambda tag: "\n" if tag.group(0).startswith("<br") else "", markup)
+    text = unescape(text).replace("\u00a0", " ").replace("\u00ad", "")
+    return re.sub(r"[ \t]+", " ", text).strip()
+
+
+def ltr_para(text: str, style: ParagraphStyle, role: str | None = None) -> Flowable:
+    """A paragraph that reads left to right whatever its style (an address, a phone number,
+    in a right-to-left leaflet), tagged like :func:`para`."""
+    made = _Paragraph(text, style)
+    made._tag = (role_of(style, False, role), {"ActualText": plain(text)}, object())
     return made
 
 
