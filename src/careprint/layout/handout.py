@@ -61,7 +61,7 @@ from careprint.layout.pieces import (
 )
 from careprint.layout.rtl import draw_line, para
 from careprint.layout.styles import HandoutStyles
-from careprint.layout.tagged import Close, Open, Struct, group
+from careprint.layout.tagged import Struct, group
 from careprint.render.fonts import FontSet
 
 DIAGRAM_W, DIAGRAM_H = 64 * mm, 82 * mm
@@ -580,7 +580,6 @@ class Handout:
         parts = [
             self._kept(("calendar-title",), lambda: para(markup(t.calendar), s.section)),
             self._kept(("calendar-hint",), lambda: para(markup(t.calendar_hint), s.body)),
-            Open("Table"),
             self._kept(("calendar-days",), self._calendar_days),
         ]
         count = len(self.c.points)
@@ -593,7 +592,7 @@ class Handout:
             key = ("calendar", label, dose.per_day, rest, number % 2, number == count)
             row = partial(self._calendar_row, label, dose.per_day, rest, number, count)
             parts.append(self._kept(key, row))
-        return KeepTogether([*parts, Close()])
+        return KeepTogether([*parts[:2], *group("Table", parts[2:])])
 
     def _calendar_days(self) -> Flowable:
         s, t = self.styles, self.text

@@ -101,38 +101,65 @@ def cells(row: list[Any], roles: list[str], rtl: bool = False) -> list[Any]:
     return made
 
 
-class Open(Flowable):  # type: ignore[misc]
-    """Takes no room: opens a structure element around what follows it in a table cell's
-    list (a wrapper would change how the cell lays out); :class:`Close` closes it."""
+class Around(Flowable):  # type: ignore[misc]
+    """``child`` as it is (its size, spaces, alignment), opening a structure element before it
+    is drawn (``opens``: role and order) and/or closing one after (``closes``). The first and
+    last items of a table cell's list stand in for the list: an element around the list
+    without a flowable of its own, which would change how the cell lays out."""
 
-    def __init__(self, role: str, order: float | None = None, key: object = None) -> None:
+    def __init__(
+        self, child: Flowable, opens: tuple[str, float | None] | None, closes: bool
+    ) -> None:
         super().__init__()
-        self.role, self.order, self.key = role, order, key
-        self.width = self.height = 0
+        self.child, self.opens, self.closes = child, opens, closes
+        self.hAlign = getattr(child, "hAlign", "LEFT")
+        self.vAlign = getattr(child, "vAlign", "BOTTOM")
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        return 0, 0
+        self.width, self.height = self.child.wrap(avail_width, avail_height)
+        return self.width, self.height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        parts = self.child.split(avail_width, avail_height)
+        if not parts:
+            return []
+        made = [Around(part, None, False) for part in parts]
+        made[0].opens, made[-1].closes = self.opens, self.closes
+        return made
+
+    def minWidth(self) -> float:
+        return float(self.child.minWidth())
+
+    def getSpaceBefore(self) -> float:
+        return float(self.child.getSpaceBefore())
+
+    def getSpaceAfter(self) -> float:
+        return float(self.child.getSpaceAfter())
+
+    def getKeepWithNext(self) -> bool:
+        return bool(self.child.getKeepWithNext())
+
+    @property
+    def keepWithNext(self) -> bool:
+        return self.getKeepWithNext()
+
+    def identity(self, maxLen: int | None = None) -> str:
+        return str(self.child.identity(maxLen))
 
     def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
         tagger = tagging.of(canvas)
-        if tagger is not None:
-            tagger.open(canvas, self.role, None, self.key, self.order)
-
-
-class Close(Flowable):  # type: ignore[misc]
-    def __init__(self) -> None:
-        super().__init__()
-        self.width = self.height = 0
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        return 0, 0
-
-    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
-        tagger = tagging.of(canvas)
-        if tagger is not None:
+        if tagger is not None and self.opens is not None:
+            tagger.open(canvas, self.opens[0], None, None, self.opens[1])
+        self.child.drawOn(canvas, x, y, _sW)
+        if tagger is not None and self.closes:
             tagger.close(canvas)
 
 
 def group(role: str, items: list[Flowable], order: float | None = None) -> list[Flowable]:
-    """``items`` (a table cell's list) inside a structure element."""
-    return [Open(role, order), *items, Close()]
+    """``items`` (a table cell's list, or flowables that follow each other in a frame) inside
+    a structure element, laid out exactly as without it."""
+    if not items:
+        return items
+    if len(items) == 1:
+        return [Around(items[0], (role, order), True)]
+    return [Around(items[0], (role, order), False), *items[1:-1], Around(items[-1], None, True)]
