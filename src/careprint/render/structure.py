@@ -69,21 +69,27 @@ def write(pdf: bytes, root: Element, described: Described) -> bytes:
         struct_root = doc.make_indirect(Dictionary(Type=Name.StructTreeRoot))
         annotation_keys: list[tuple[Any, Any]] = []  # (annotation, its Link element)
 
+        page_objects = [page.obj for page in pages]
+        roles: dict[str, Name] = {}
+
         def made(element: Element, parent: Any) -> Any:
-            node = doc.make_indirect(
-                Dictionary(Type=Name.StructElem, S=Name("/" + element.role), P=parent)
-            )
-            for name, value in element.attrs.items():
-                if name == "Scope":  # a table attribute: which cells a header cell heads
-                    node.A = Dictionary(O=Name.Table, Scope=Name("/" + value))
-                else:
-                    node[Name("/" + name)] = String(value)
+            # each element's keys given at once: pikepdf's calls, not the tree, cost the time
             first_page = next(
                 (kid[0] for kid in element.kids if not isinstance(kid, Element)), None
             )
+            role = roles.get(element.role) or roles.setdefault(
+                element.role, Name("/" + element.role)
+            )
+            keys: dict[str, Any] = {"/Type": Name.StructElem, "/S": role, "/P": parent}
+            for name, value in element.attrs.items():
+                if name == "Scope":  # a table attribute: which cells a header cell heads
+                    keys["/A"] = Dictionary(O=Name.Table, Scope=Name("/" + value))
+                else:
+                    keys["/" + name] = String(value)
             if first_page is not None:
-                node.Pg = pages[first_page].obj
-            kids = Array()
+                keys["/Pg"] = page_objects[first_page]
+            node = doc.make_indirect(Dictionary(keys))
+            kids: list[Any] = []
             for kid in element.kids:
                 if isinstance(kid, Element):
                     kids.append(made(kid, node))
@@ -93,12 +99,12 @@ def write(pdf: bytes, root: Element, described: Described) -> bytes:
                 if page == first_page:
                     kids.append(mcid)
                 else:
-                    kids.append(Dictionary(Type=Name.MCR, Pg=pages[page].obj, MCID=mcid))
+                    kids.append(Dictionary(Type=Name.MCR, Pg=page_objects[page], MCID=mcid))
             if element.role == "Link" and first_page is not None and links[first_page]:
                 annotation = links[first_page].pop(0)
-                kids.append(Dictionary(Type=Name.OBJR, Obj=annotation, Pg=pages[first_page].obj))
+                kids.append(Dictionary(Type=Name.OBJR, Obj=annotation, Pg=page_objects[first_page]))
                 annotation_keys.append((annotation, node))
-            node.K = kids
+            node.K = Array(kids)
             return node
 
         document = made(tree, struct_root)
