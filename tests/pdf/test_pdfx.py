@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -184,6 +186,13 @@ def test_a_named_profile_gives_pdfx_4_with_it_embedded(shop: Path) -> None:
         assert meta["xmp:CreateDate"] == "2000-01-01T00:00:00Z"  # = Info /CreationDate
         assert meta["xmpMM:DocumentID"].startswith("uuid:")
         assert meta["xmpMM:RenditionClass"] == "default"
+    checked = subprocess.run(
+        [sys.executable, "-m", "careprint", "-C", str(shop), "check"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert "ok: print-shop editions: PDF/X-4 with 'Artifex CMYK SWOP Profile'" in checked.stdout
     assert main(args) == 0
     assert pdf.read_bytes() == first  # the same input, the same bytes
 
@@ -220,3 +229,30 @@ def test_a_profile_that_cannot_be_used_is_an_error_at_its_line(
     assert message in result.err
     assert "print_profile: templates/shop.icc" in result.err
     assert not list((workspace / "out/leaflets").glob("*-trifold-print.pdf"))
+    checked = run("-C", str(workspace), "check")  # careprint check says it too
+    assert checked.code == 2
+    assert message in checked.out + checked.err
+
+
+@pytest.mark.skipif(shutil.which("gs") is None, reason="needs ghostscript")
+def test_black_overprints_the_tint_on_press(built: Path, tmp_path: Path) -> None:
+    """Ghostscript's separations (it simulates overprint) of the back panel, below the logo:
+    the contact details and the QR code are solid on the black plate, and the tint's cyan
+    (8 %) goes on under them, unbroken: no white gap where the black is."""
+    from PIL import Image
+
+    pdf = built / "out/leaflets/triggerpointtherapie-nl-trifold-print.pdf"
+    base = tmp_path / "sep.tif"
+    subprocess.run(
+        ["gs", "-q", "-dNOPAUSE", "-dBATCH", "-sDEVICE=tiffsep", "-r72", "-dFirstPage=1",
+         "-dLastPage=1", f"-sOutputFile={base}", str(pdf)],
+        check=True,
+    )  # fmt: skip
+    mm = 72 / 25.4
+    # the outside: panels 5 | 6 | 1, 97 + 100 + 100 mm; 12 mm of slug around the trim
+    box = (int((12 + 107) * mm), int((12 + 45) * mm), int((12 + 187) * mm), int((12 + 202) * mm))
+    cyan = Counter(Image.open(tmp_path / "sep(Cyan).tif").crop(box).get_flattened_data())
+    black = Counter(Image.open(tmp_path / "sep(Black).tif").crop(box).get_flattened_data())
+    assert black[0] > 1000  # solid black: text and the QR code (255 is no ink)
+    assert cyan[255] == 0  # never knocked out
+    assert cyan.most_common(1)[0][0] == round(255 * 0.92)  # the tint, 8 % cyan
