@@ -18,8 +18,8 @@ Protocol 1.1's machine-checkable failure conditions, these are checked:
 - 13-004: every Figure has /Alt.
 - 14-002, 14-003: the first heading is H1, and heading levels never skip one going down.
 - 15-003: every TH has a Scope attribute; every table row has a header cell.
-- 28-002, 28-004: every Link annotation has /Contents and /StructParent and sits in a Link
-  structure element (OBJR); 28-005 (annotations' tab order): every page has /Tabs /S.
+- checkpoint 28 (annotations): every Link annotation has /Contents and /StructParent and
+  sits in a Link structure element (OBJR); every page has /Tabs /S.
 - 31-001..: every font embedded (pdffonts).
 
 Also: the reading order poppler gives (``pdfinfo -struct-text``) per layout; right-to-left
