@@ -89,18 +89,6 @@ class Struct(Flowable):  # type: ignore[misc]
             self.child.drawOn(canvas, x, y, _sW)
 
 
-def cells(row: list[Any], roles: list[str], rtl: bool = False) -> list[Any]:
-    """A table row's cells (lists of flowables, in reading order) each in its TD or TH, with
-    its place in the row (the row is drawn from the right in a right-to-left text)."""
-    from careprint.layout.pieces import Stack
-
-    made = []
-    for index, (cell, role) in enumerate(zip(row, roles, strict=True)):
-        flowable = cell if isinstance(cell, Flowable) else Stack.of(*cell)
-        made.append(Struct(flowable, role, order=index))
-    return made
-
-
 class Around(Flowable):  # type: ignore[misc]
     """``child`` as it is (its size, spaces, alignment), opening a structure element before it
     is drawn (``opens``: role and order) and/or closing one after (``closes``). The first and
