@@ -231,6 +231,14 @@ def test_handout_is_tagged_in_every_language(practice: Path, language: str) -> N
     assert roles.count("Figure") == 3  # a body diagram for each of the three points
     assert roles.count("Table") == 4  # the week, and a dosage strip for each point
     assert "L" in roles and "LI" in roles and "LBody" in roles
+    with pikepdf.open(io.BytesIO(pdf)) as doc:  # the week's boxes to tick, read as such
+        boxes = [
+            str(node.ActualText)
+            for node in elements(doc.Root.StructTreeRoot)
+            if "\u2610" in str(node.get("/ActualText", ""))
+        ]
+    assert len(boxes) == 3 * 7 - 3  # three points, each with one rest day in the week
+    assert set(boxes) == {"\u2610 \u2610"}  # twice a day, as the three points ask
     out = practice / f"tagged-{language}.pdf"
     out.write_bytes(pdf)
     assert all(f["embedded"] for f in fonts(out).values())

@@ -213,6 +213,11 @@ class CheckBoxes(Flowable):  # type: ignore[misc]
         return self.width, self.height
 
     def draw(self) -> None:
+        # read as that many empty ballot boxes (U+2610): in every language, what is there
+        with tagging.content(self.canv, "P", {"ActualText": " ".join("\u2610" * self.count)}):
+            self._draw_boxes()
+
+    def _draw_boxes(self) -> None:
         self.canv.setStrokeColor(self.palette.primary)
         self.canv.setFillColor(self.palette.white)
         self.canv.setLineWidth(0.9)
