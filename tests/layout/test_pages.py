@@ -13,7 +13,7 @@ from careprint.cli import main
 from careprint.pdf.impose import spreads
 from careprint.workspace import Workspace
 from tests.conftest import Run, copy_workspace
-from tests.pdftools import MM, font_sizes, page_texts, region_text
+from tests.pdftools import MM, font_sizes, page_texts, region_text, squash
 
 STEM = "out/leaflets/triggerpointtherapie-nl"
 
@@ -140,3 +140,101 @@ def test_layouts_command_lists_each_with_its_purpose(workspace: Path, run: Run) 
     names = [line.split()[0] for line in result.out.splitlines()]
     assert names == ["booklet", "large-print", "screen", "trifold"]
     assert "Large print on A4 for low-vision readers" in result.out
+
+
+def raw_texts(pdf: Path) -> list[str]:
+    """pdfium's text of every page, line breaks and its hyphen marks kept."""
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(pdf)
+    try:
+        return [page.get_textpage().get_text_range() for page in doc]
+    finally:
+        doc.close()
+
+
+def test_large_print_breaks_no_word(pages: Path) -> None:
+    """No word of the large-print edition is broken with a hyphen at a line end (pdfium joins
+    such a word and marks the added hyphen as U+FFFE or U+0002); the booklet, at 12 pt, still
+    hyphenates, so the check can see one."""
+    added = re.compile(r"[\ufffe\x02]|[a-z]-\r?\n")
+    assert not [
+        added.search(text)
+        for text in raw_texts(pages / f"{STEM}-large-print.pdf")
+        if added.search(text)
+    ]
+    assert any(added.search(text) for text in raw_texts(pages / f"{STEM}-booklet.pdf"))
+
+
+def test_boxed_heading_stays_with_its_text_in_the_booklet(pages: Path) -> None:
+    """The self-help box's heading and its first sentence are on one page, and no text page
+    ends with a heading."""
+    texts = page_texts(pages / f"{STEM}-booklet.pdf")
+    heading = "Zelf je triggerpoints aanpakken, kan dat?"
+    [page] = [text for text in texts if heading in text]
+    assert f"{heading} Ja. Als duidelijk is waar jouw triggerpoints" in page
+    for text in texts[1:-1]:
+        body = re.sub(r" Pagina \d+ van \d+$", "", text)
+        assert not body.endswith("?"), body[-80:]
+
+
+@pytest.mark.parametrize(
+    ("language", "caption"),
+    [("nl", "Scan de code voor onze website."), ("ar", "مسح الرمز يفتح موقعنا الإلكتروني.")],
+)
+def test_booklet_qr_code_has_a_caption_beside_it(
+    pages: Path, language: str, caption: str, tmp_path: Path
+) -> None:
+    """The caption's text sits beside the QR code (on the side away from the spine's
+    reading start), vertically within the code's height."""
+    import pypdfium2 as pdfium
+
+    pdf = pages / f"out/leaflets/triggerpointtherapie-{language}-booklet.pdf"
+    if not pdf.exists():
+        assert (
+            main(
+                [
+                    "-C",
+                    str(pages),
+                    "build",
+                    "triggerpointtherapie",
+                    "--lang",
+                    language,
+                    "--layout",
+                    "booklet",
+                ]
+            )
+            == 0
+        )
+    doc = pdfium.PdfDocument(pdf)
+    try:
+        page = doc[len(doc) - 1]
+        text = page.get_textpage()
+        found = squash(text.get_text_range())
+        # pdfium reads Arabic in visual order: each word's letters reversed (the last word,
+        # with its lam-alef ligature, is left out of the comparison)
+        visual = " ".join(word[::-1] for word in caption.split()[:-1])
+        assert caption in found or visual in found
+        # the code: the only filled path objects in the lower quarter of the back cover
+        codes = [
+            obj.get_bounds()
+            for obj in page.get_objects(max_depth=3)
+            if obj.type == pdfium.raw.FPDF_PAGEOBJ_PATH and obj.get_bounds()[3] < 70 * MM
+        ]
+        left = min(c[0] for c in codes)
+        right = max(c[2] for c in codes)
+        bottom, top = min(c[1] for c in codes), max(c[3] for c in codes)
+        assert round((right - left) / MM) == 24
+        boxes = [
+            text.get_charbox(i)
+            for i in range(text.count_chars())
+            if text.get_text_range(i, 1).strip() and text.get_charbox(i)[1] < top
+        ]
+        assert boxes
+        assert all(bottom <= b[1] and b[3] <= top for b in boxes)
+        if language == "ar":
+            assert all(b[2] < left for b in boxes)
+        else:
+            assert all(b[0] > right for b in boxes)
+    finally:
+        doc.close()

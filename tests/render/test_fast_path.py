@@ -29,6 +29,7 @@ from careprint.render.cache import Cache
 from careprint.render.replay import Kept, fast_by_default
 from careprint.workspace import Workspace
 from tests.conftest import ROOT, copy_workspace
+from tests.pdf.test_tagged import structure
 
 EXAMPLES = int(os.environ.get("CAREPRINT_FUZZ_EXAMPLES", "12"))
 LANGUAGES = ["nl", "en", "de", "tr", "ar"]
@@ -220,6 +221,7 @@ def test_fast_equals_plain_and_a_warm_process_equals_a_fresh_one(
     else:
         assert text_and_pixels(fast) == text_and_pixels(plain)
         assert form_fields(fast) == form_fields(plain)
+        assert structure(fast) == structure(plain)  # the tags, each with its MCIDs
     assert fresh(practice, path.name) == fast
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from careprint.app import handouts, leaflets, readability
+from careprint.app import common, handouts, leaflets, readability
 from careprint.errors import CareprintError
 from careprint.workspace import Workspace
 
@@ -38,6 +38,17 @@ def check(ws: Workspace, strict: bool = False) -> Iterator[Finding]:
 
 
 def _files(ws: Workspace) -> Iterator[Finding]:
+    try:
+        profile = common.print_profile(ws)
+    except CareprintError as exc:
+        yield Finding(False, str(exc))
+    else:
+        standard = (
+            f"PDF/X-4 with '{profile.description}'"
+            if profile
+            else "PDF/X-1a:2003 for Coated FOGRA39"
+        )
+        yield Finding(True, f"print-shop editions: {standard}")
     yield from _leaflets(ws)
     try:
         yield Finding(True, f"the library holds {len(ws.library)} self-massage instructions")

@@ -15,6 +15,7 @@ from careprint.layout import artwork
 from careprint.layout.artwork import Artwork
 from careprint.layout.brand import Palette
 from careprint.layout.handout import outline_colours
+from careprint.pdf import pdfx
 from careprint.render import fonts as fontlib
 from careprint.render.fonts import FontSet
 from careprint.workspace import Workspace
@@ -76,6 +77,26 @@ def logo(ws: Workspace, cmyk: bool = False) -> Artwork:
         return Artwork(artwork.in_cmyk(drawing, brand) if cmyk else drawing, cmyk)
 
     return ws.cache.get(key, make)
+
+
+def print_profile(ws: Workspace) -> pdfx.Profile | None:
+    """The print shop's ICC profile named in practice.yaml (``print_profile``), or None; a
+    file that is missing or not a CMYK output profile is an error at that line."""
+    practice = ws.practice
+    named = practice.model.print_profile
+    if not named:
+        return None
+    path = ws.resolve(practice.doc, ("print_profile",), named)
+    data = ws.read(path).data
+    problem = pdfx.icc_problem(data)
+    if problem is not None:
+        raise practice.doc.error(
+            ("print_profile",),
+            f"'{named}' cannot be used as the print shop's profile: {problem}.",
+            "Ask the print shop for their ICC profile for CMYK printing (a .icc file), or "
+            "remove 'print_profile:' to make PDF/X-1a files for Coated FOGRA39.",
+        )
+    return pdfx.Profile(data, pdfx.icc_description(data))
 
 
 def outline(ws: Workspace, view: str) -> Artwork:

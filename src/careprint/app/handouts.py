@@ -222,6 +222,7 @@ def render(ws: Workspace, data: HandoutContent) -> bytes:
             language=language,
             font=data.fonts.regular,
             size=12,
+            tagged=True,
         )
         pdf, _ = documents.flowing(
             story, templates, layout.page_size, meta, layout.footer(), (), seed

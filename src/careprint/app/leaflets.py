@@ -14,6 +14,7 @@ from careprint.errors import CareprintError, FitError
 from careprint.layout.flow import Overflow, block_of
 from careprint.layout.pages import Pages
 from careprint.layout.trifold import BadPin, Content, Fit, Trifold
+from careprint.pdf import pdfx
 from careprint.pdf.impose import impose
 from careprint.render import documents
 from careprint.render.fonts import FontSet
@@ -126,6 +127,10 @@ def _meta(data: Content, print_shop: bool) -> documents.Meta:
         font=data.fonts.regular,
         size=data.spec.body_size,
         cmyk=print_shop,
+        # read on screens (and the tri-fold, so its text reads in panel order): tagged; the
+        # booklet's pages go on to be imposed, which tags would not survive
+        tagged=not print_shop and getattr(data.spec, "kind", "trifold") != "booklet",
+        outline=getattr(data.spec, "outline", False),
     )
 
 
@@ -216,7 +221,9 @@ def outputs(
         imposed = impose(office, rtl=i18n.direction(language) == "rtl")
         result.append(Output(out_dir / f"{stem}-imposed.pdf", imposed))
     if print_shop and (spec.kind == "trifold" or getattr(spec, "print_shop", False)):
-        pdf = render(ws, name, layout, True, language, strict)
+        pdf = pdfx.finish(
+            render(ws, name, layout, True, language, strict), common.print_profile(ws)
+        )
         result.append(Output(out_dir / f"{stem}-print.pdf", pdf))
     return result
 

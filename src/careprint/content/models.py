@@ -182,6 +182,12 @@ class Practice(Model):
     )
     language: Text = Field(default="nl", description="Language the practice writes in.")
     logo: Text = Field(description="Logo file (SVG), relative to the workspace.")
+    print_profile: str | None = Field(
+        default=None,
+        description="The print shop's ICC output profile (CMYK, e.g. their PSO Coated v3 .icc "
+        "file), relative to the workspace. With it the print-shop PDFs are PDF/X-4 with the "
+        "profile embedded; without it they are PDF/X-1a:2003 for Coated FOGRA39.",
+    )
     colours: Colours = Field(description="Brand colours, each in RGB (screen) and CMYK (print).")
     fonts: Fonts = Field(default=Fonts(), description="Typefaces (shipped in fonts/).")
     mail: Mail = Field(default=Mail(), description="How handouts are emailed to clients.")
@@ -556,6 +562,11 @@ class PagesSpec(Model):
         default=False,
         description="Dark text on white only: boxes get a border instead of a coloured ground.",
     )
+    hyphenate: bool = Field(
+        default=True,
+        description="Break long words at a syllable with a hyphen (false: whole words only, "
+        "as large-print guidance asks).",
+    )
     links: bool = Field(default=False, description="Website, email and phone as working links.")
     outline: bool = Field(default=False, description="A bookmark in the PDF for every block.")
     print_shop: bool = Field(
@@ -584,6 +595,15 @@ class SideNames(Model):
     left: Text = Field(description="The left side of the body.")
     right: Text = Field(description="The right side of the body.")
     both: Text = Field(description="Both sides of the body.")
+
+
+class ViewNames(Model):
+    """How each body outline is named in a diagram's description for screen readers."""
+
+    front: Text = Field(description="The body outline seen from the front.")
+    back: Text = Field(description="The body outline seen from the back.")
+    side: Text = Field(description="The body outline seen from the side.")
+    head: Text = Field(description="The outline of the head and neck.")
 
 
 class ToolNames(Model):
@@ -619,6 +639,13 @@ class HandoutLabels(Model):
     )
     legend_point: Text = Field(description="Beside the press marker under each diagram.")
     legend_zone: Text = Field(description="Beside the shaded zone under each diagram.")
+    figure_views: ViewNames = Field(
+        description="What each body diagram shows, for its description read by screen readers."
+    )
+    figure_alt: Text = Field(
+        description="A body diagram described for screen readers (it is not printed); {view} "
+        "is what the drawing shows, {muscle} the point's muscle, {side} the side(s) of the body."
+    )
     side: Text = Field(description="Label before the side of the body.")
     sides: SideNames = Field(description="Names of the sides of the body.")
     helps: Text = Field(

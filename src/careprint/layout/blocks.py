@@ -47,17 +47,43 @@ def block_flowables(
     if high_contrast and block.kind in ("call-to-action", "self-help"):
         items = _plain(block, styles, boxed=True)
         result = [
-            _box(items, palette.white, width, styles.body, border=palette.text, split=splittable)
+            _box(
+                items,
+                palette.white,
+                width,
+                styles.body,
+                border=palette.text,
+                split=splittable,
+                heading=bool(block.heading),
+            )
         ]
     elif block.kind == "call-to-action":
         if block.heading:
-            items.append(para(markup(block.heading), styles.emphasis))
+            items.append(para(markup(block.heading), styles.emphasis, role="H2"))
         items += [para(markup(p), styles.emphasis) for p in block.paragraphs()]
         items += [para(markup(b), styles.emphasis, bulletText=BULLET) for b in block.bullets]
-        result = [_box(items, palette.primary, width, styles.body, split=splittable)]
+        result = [
+            _box(
+                items,
+                palette.primary,
+                width,
+                styles.body,
+                split=splittable,
+                heading=bool(block.heading),
+            )
+        ]
     elif block.kind == "self-help":
         items = _plain(block, styles, boxed=True)
-        result = [_box(items, palette.tint, width, styles.body, split=splittable)]
+        result = [
+            _box(
+                items,
+                palette.tint,
+                width,
+                styles.body,
+                split=splittable,
+                heading=bool(block.heading),
+            )
+        ]
     else:
         result = _plain(block, styles, boxed=False)
     for flowable in result:
@@ -88,14 +114,23 @@ def _box(
     body: ParagraphStyle,
     border: object | None = None,
     split: bool = False,
+    heading: bool = False,
 ) -> Table:
     """Flowables on a coloured ground with generous padding.
 
-    Whole (one cell) on a panel; one row per paragraph when it may split over pages.
+    Whole (one cell) on a panel; one row per paragraph when it may split over pages, except
+    that a ``heading`` (the first item) shares its row with the paragraph after it, so a box
+    never breaks between its heading and its text (a table row is never split; keepWithNext
+    has no effect inside a table).
     """
     size = body.fontSize
     pad = size * 0.9
-    rows = [[item] for item in items] if split else [[items]]
+    if split:
+        rows: list[list[object]] = [[item] for item in items]
+        if heading and len(items) > 1:
+            rows[:2] = [[items[:2]]]
+    else:
+        rows = [[items]]
     table = Table(rows, colWidths=[width])
     table.setStyle(
         TableStyle(

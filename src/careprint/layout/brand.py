@@ -28,12 +28,15 @@ class Palette:
             return Color(*colour.rgb_fractions)
 
         white = CMYKColor(0, 0, 0, 0) if cmyk else Color(1, 1, 1)
+        # in print, text is black ink alone, solid, so it prints crisp and can overprint
+        # (render/overprint.py); a tint of black is screened into dots at its edges
+        text = CMYKColor(0, 0, 0, 1) if cmyk else convert(colours.text)
         return cls(
             cmyk,
             convert(colours.primary),
             convert(colours.accent),
             convert(colours.tint),
-            convert(colours.text),
+            text,
             white,
         )
 

@@ -60,13 +60,15 @@ from careprint.layout.pieces import (
     WritingLines,
     page_number,
 )
-from careprint.layout.rtl import FOREIGN, draw_line, foreign, line_width, para
+from careprint.layout.rtl import FOREIGN, draw_line, foreign, line_width, para, plain
 from careprint.layout.styles import HandoutStyles
+from careprint.layout.tagged import Struct, group
 from careprint.layout.week import Spot, WeekCalendar
 from careprint.render.fonts import FontSet
 
 DIAGRAM_W, DIAGRAM_H = 64 * mm, 82 * mm
 QR_SIZE = 20 * mm  # the QR code to a point's video: large enough for any phone's camera
+ROW = {"Scope": "Row"}  # a header cell's structure attribute: it heads its row
 GAP = 7 * mm
 
 Keep = Callable[[Hashable, Callable[[], Flowable]], Flowable]
@@ -153,7 +155,7 @@ class Handout(WeekCalendar):
         s, t, client = self.styles, self.text, self.c.client
         date = format_date(client.date, "long", locale=date_locale(self.language))
         story: list[Flowable] = [
-            para(self._mixed(t.title.format(name=client.name), s.title), s.title),
+            self._mixed(t.title.format(name=client.name), s.title),
             para(markup(t.consult.format(date=date, therapist=client.therapist)), s.body),
             Spacer(1, 2 * mm),
             self._kept(("intro",), lambda: para(markup(t.intro), s.body)),
@@ -189,7 +191,7 @@ class Handout(WeekCalendar):
         length go on over the next page (a paragraph longer than a page is split too)."""
         s = self.styles
         rows = [[para(markup(self.text.notes), s.label)]]
-        rows += [[para(self._mixed(p, s.body), s.body)] for p in _paragraphs(notes)]
+        rows += [[self._mixed(p, s.body)] for p in _paragraphs(notes)]
         table = Table(rows, colWidths=[self.width], splitInRow=1)
         table.setStyle(
             TableStyle(
@@ -250,14 +252,14 @@ class Handout(WeekCalendar):
         half = (len(items) + 1) // 2
         inner = self.width - 2 * SIZE
         columns = Table(
-            [self.row([items[:half], items[half:]])],
+            [self.row([group("Div", items[:half], 0), group("Div", items[half:], 1)])],
             colWidths=[inner / 2, inner / 2],
             style=self._grid_style(pad=0),
         )
         columns.setStyle(TableStyle([("RIGHTPADDING", (0, 0), (0, -1), GAP / 2)]))
         columns.setStyle(TableStyle([("LEFTPADDING", (1, 0), (1, -1), GAP / 2)]))
         return self._box(
-            [para(markup(t.ask_first_heading), s.label), Spacer(1, 1 * mm), columns],
+            [para(markup(t.ask_first_heading), s.label), Spacer(1, 1 * mm), Struct(columns, "Div")],
             self.palette.tint,
         )
 
@@ -412,21 +414,22 @@ class Handout(WeekCalendar):
             commands.insert(0, ("BACKGROUND", (0, 0), (-1, -1), ground))
         return Table([[items]], colWidths=[self.width], style=TableStyle(commands))
 
-    def _mixed(self, text: str, style: ParagraphStyle) -> str:
-        """``text`` as markup; right-to-left words in it (a client's name in Arabic) in the
-        faces that have them."""
+    def _mixed(self, text: str, style: ParagraphStyle) -> Flowable:
+        """A paragraph of ``text``; right-to-left words in it (a client's name in Arabic) in
+        the faces that have them, read (ActualText) in their own order."""
         other = self.c.fonts.other
         if other is None or self.rtl:
-            return markup(text)
+            return para(markup(text), style)
         font = other.bold if style.fontName == self.c.fonts.bold else other.regular
-        return foreign(markup(text), font, style.fontSize)
+        shown = foreign(markup(text), font, style.fontSize)
+        return para(shown, style, attrs={"ActualText": plain(markup(text))})
 
     def _note(self, note: str) -> Flowable:
         s, t = self.styles, self.text
         return self._box(
             [
                 para(markup(t.note), s.label),
-                *[para(self._mixed(p, s.tight), s.tight) for p in _paragraphs(note)],
+                *[self._mixed(p, s.tight) for p in _paragraphs(note)],
             ],
             self.palette.tint,
         )
@@ -454,10 +457,12 @@ class Handout(WeekCalendar):
             colWidths=self.row([9 * mm, DIAGRAM_W - 9 * mm]),
             style=self._grid_style(pad=1.5),
         )
-        left: list[Flowable] = [diagram, Spacer(1, 2 * mm), legend]
+        figure = Struct(diagram, "Figure", {"Alt": self.alt_text(entry, choice)}, content=True)
+        shown: list[Flowable] = [figure, Spacer(1, 2 * mm), legend]
         url = self.c.practice.video(entry)
         if url:
-            left += [Spacer(1, 2 * mm), self._video(url)]
+            shown += [Spacer(1, 2 * mm), self._video(url)]
+        left = group("Div", shown, 0)
         right: list[Flowable] = [  # the text, in parts shared by the point's sides and tools
             self._cell(
                 ("where", tuple(entry.complaints), entry.where),
@@ -485,18 +490,28 @@ class Handout(WeekCalendar):
             ),
         ]
         body = Table(
-            [self.row([left, right])],
+            [self.row([left, group("Div", right, 1)])],
             colWidths=self.row([DIAGRAM_W + GAP, right_width]),
             style=self._grid_style(pad=0),
         )
         if self.rtl:  # the diagram on the right, the gap between it and the text
             body.setStyle(TableStyle([("ALIGN", (1, 0), (1, 0), "RIGHT")]))
-        return body
+        return Struct(body, "Div")
+
+    def alt_text(self, entry: SelfMassage, choice: Choice) -> str:
+        """What a body diagram shows, in words (the figure's alternative text)."""
+        t = self.text
+        return t.figure_alt.format(
+            view=getattr(t.figure_views, entry.diagram.view),
+            muscle=entry.muscle,
+            side=getattr(t.sides, choice.side),
+        )
 
     def _video(self, url: str) -> Flowable:
         """The QR code to the point's video, and a line saying what it opens, beside it."""
         s = self.styles
         code = LinkedCode(url, QR_SIZE, self.palette.text, self.c.fonts.regular)
+        code = Struct(code, "Link", content=True)  # read with its annotation, the address
         caption = para(markup(self.text.video), s.tight)
         table = Table(
             [self.row([code, caption])],
@@ -510,7 +525,7 @@ class Handout(WeekCalendar):
     def _point_heading(self, number: int, entry: SelfMassage) -> Flowable:
         s = self.styles
         badge = Table(
-            [[para(str(number), s.like(s.white, "badge", alignment=1))]],
+            [[para(str(number), s.like(s.white, "badge", alignment=1), role="Artifact")]],
             colWidths=[9 * mm],
             rowHeights=[9 * mm],
             style=TableStyle(
@@ -550,9 +565,23 @@ class Handout(WeekCalendar):
         first = self.width * 0.28
         cell_w = (self.width - first) / 4
 
-        def cell(label: str, value: str, scale: bool = False) -> list[Flowable]:
+        def cell(index: int, label: str, value: str, scale: bool = False) -> list[Flowable]:
             def items() -> list[Flowable]:
-                made: list[Flowable] = [para(markup(label), s.label), para(markup(value), s.tight)]
+                row = f"row {index}"  # read as a table: a row for each, the label its header
+                made: list[Flowable] = [
+                    Struct(
+                        Struct(para(markup(label), s.label), "TH", ROW, order=0),
+                        "TR",
+                        order=index,
+                        key=row,
+                    ),
+                    Struct(
+                        Struct(para(markup(value), s.tight), "TD", order=1),
+                        "TR",
+                        order=index,
+                        key=row,
+                    ),
+                ]
                 if scale:
                     made += [
                         Spacer(1, 1.5 * mm),
@@ -567,16 +596,16 @@ class Handout(WeekCalendar):
                     ]
                 return made
 
-            key = (label, value, scale and (entry.pressure.target, entry.pressure.stop))
+            key = (index, label, value, scale and (entry.pressure.target, entry.pressure.stop))
             return [self._cell(key, items)]
 
         pressure = t.pressure_value.format(target=entry.pressure.target, stop=entry.pressure.stop)
         row = [
-            cell(t.pressure, pressure, scale=True),
-            cell(t.hold, t.seconds.format(dose.hold)),
-            cell(t.repeats, t.times.format(dose.repeats)),
-            cell(t.per_day, t.per_day_value.format(dose.per_day)),
-            cell(t.rest, rest),
+            cell(0, t.pressure, pressure, scale=True),
+            cell(1, t.hold, t.seconds.format(dose.hold)),
+            cell(2, t.repeats, t.times.format(dose.repeats)),
+            cell(3, t.per_day, t.per_day_value.format(dose.per_day)),
+            cell(4, t.rest, rest),
         ]
         table = Table([self.row(row)], colWidths=self.row([first] + [cell_w] * 4))
         table.setStyle(
@@ -594,7 +623,7 @@ class Handout(WeekCalendar):
                 ]
             )
         )
-        return table
+        return Struct(table, "Table")
 
     def _two_lists(
         self, first: tuple[str, list[str]], second: tuple[str, list[str]], colour: Color
@@ -602,19 +631,23 @@ class Handout(WeekCalendar):
         s = self.styles
         heading = s.like(s.label, "warn", textColor=self.palette.darken(colour, WARN_DARKEN))
         columns = []
-        for title, items in (first, second):
+        for index, (title, items) in enumerate((first, second)):
             columns.append(
-                [
-                    para(markup(title), heading),
-                    Spacer(1, 1 * mm),
-                    *[para(markup(i), s.bullet, bulletText=BULLET) for i in items],
-                ]
+                group(
+                    "Div",
+                    [
+                        para(markup(title), heading),
+                        Spacer(1, 1 * mm),
+                        *[para(markup(i), s.bullet, bulletText=BULLET) for i in items],
+                    ],
+                    index,
+                )
             )
         half = self.width / 2  # each column gives half of the gap between them
         table = Table([self.row(columns)], colWidths=[half, half], style=self._grid_style(pad=0))
         table.setStyle(TableStyle([("RIGHTPADDING", (0, 0), (0, -1), GAP / 2)]))
         table.setStyle(TableStyle([("LEFTPADDING", (1, 0), (1, -1), GAP / 2)]))
-        return table
+        return Struct(table, "Div")
 
     def closing(self) -> Flowable:
         s, t, practice = self.styles, self.text, self.c.practice
@@ -623,6 +656,7 @@ class Handout(WeekCalendar):
             para(
                 markup(t.cautions_heading),
                 s.like(s.white, "h", fontSize=15, leading=19),
+                role="H2",
             ),
             Spacer(1, 1.5 * mm),
             *[

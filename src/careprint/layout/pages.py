@@ -21,7 +21,6 @@ from reportlab.platypus import (
     NextPageTemplate,
     PageBreak,
     PageTemplate,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
@@ -32,8 +31,8 @@ from careprint.layout import marks
 from careprint.layout.blocks import block_flowables, markup
 from careprint.layout.brand import Palette
 from careprint.layout.pieces import WritingLines, page_number
-from careprint.layout.rtl import make_rtl, para
-from careprint.layout.trifold import Content, Edition, LogoFlowable, qr_code, rings
+from careprint.layout.rtl import ltr_para, make_rtl, para
+from careprint.layout.trifold import QR_SIZE, Content, Edition, LogoFlowable, qr_code, rings
 
 
 class Bookmark(Flowable):  # type: ignore[misc]
@@ -50,6 +49,13 @@ class Bookmark(Flowable):  # type: ignore[misc]
     def draw(self) -> None:
         self.canv.bookmarkHorizontal(self.key, 0, 0)
         self.canv.addOutlineEntry(self.title, self.key, level=0)
+
+
+def shortened(text: str, most: int = 60) -> str:
+    """``text`` cut to at most about ``most`` characters at a word, with an ellipsis."""
+    if len(text) <= most:
+        return text
+    return text[:most].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
 class Pages(Edition[PagesSpec]):
@@ -81,7 +87,7 @@ class Pages(Edition[PagesSpec]):
             story += self.title_block()
         for block in self.c.leaflet.blocks:
             if self.spec.outline:
-                title = block.heading or (block.paragraphs() or block.bullets)[0][:60]
+                title = block.heading or shortened((block.paragraphs() or block.bullets)[0])
                 story.append(Bookmark(f"block-{block.id}", title))
             story += block_flowables(
                 block,
@@ -189,7 +195,8 @@ class Pages(Edition[PagesSpec]):
                     f'<a href="{markup(link)}" color="{self.palette.primary.hexval()}">{shown}</a>'
                 )
             # addresses and numbers read left to right in every language
-            lines.append(Paragraph(shown, value_style))
+            role = "Link" if self.spec.links and link else None  # read with its annotation
+            lines.append(ltr_para(shown, value_style, role=role))
         if not boxed:
             return lines
         box = Table([[lines]], colWidths=[self.text_width])
@@ -314,6 +321,7 @@ class Pages(Edition[PagesSpec]):
         )
         inset = self.spec.margin * mm
         width = self.width - 2 * inset
+        s = self.styles
         y = self.height - inset - 26 * mm
         logo_x = self.width - inset - 26 * mm if self.rtl else inset
         self.logo.fit(canvas, logo_x, y, 26 * mm, self.c.fonts.regular)
@@ -326,9 +334,15 @@ class Pages(Edition[PagesSpec]):
         if self.c.practice.website:
             website = self.c.practice.website
             url = website if "://" in website else f"https://{website}"
-            qr_x = self.width - inset - 24 * mm if self.rtl else inset
+            qr_x = self.width - inset - QR_SIZE if self.rtl else inset
+            qr_y = inset + 6 * mm
             qr = qr_code(url, self.palette.text, self.palette.cmyk)
-            qr.draw(canvas, qr_x, inset + 6 * mm, self.c.fonts.regular)
+            qr.draw(canvas, qr_x, qr_y, self.c.fonts.regular)
+            caption = para(markup(self.c.labels.scan), s.contact)
+            gap = 5 * mm
+            _, cap_h = caption.wrap(width - QR_SIZE - gap, QR_SIZE)
+            cap_x = inset if self.rtl else inset + QR_SIZE + gap
+            caption.drawOn(canvas, cap_x, qr_y + (QR_SIZE - cap_h) / 2)
         canvas.restoreState()
 
     def page_size(self) -> tuple[float, float]:

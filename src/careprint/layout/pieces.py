@@ -19,7 +19,7 @@ from careprint.layout.blocks import markup
 from careprint.layout.brand import Palette
 from careprint.layout.diagram import marker, zone_swatch
 from careprint.layout.rtl import draw_line, make_rtl, para
-from careprint.render import compat
+from careprint.render import compat, tagging
 
 SIZE = 12.0  # body text, points; nothing on the handout is smaller
 MARGIN = 18 * mm
@@ -184,6 +184,12 @@ class ScaleWords(Flowable):  # type: ignore[misc]
         return self.width, self.height
 
     def draw(self) -> None:
+        # read as one line, each word with its level: "0: geen pijn, 2: licht, ..."
+        said = ", ".join(f"{2 * index}: {word}" for index, word in enumerate(self.words))
+        with tagging.content(self.canv, "P", {"ActualText": said}):
+            self._draw_words()
+
+    def _draw_words(self) -> None:
         for index, paragraph in enumerate(self.paragraphs):
             level = 2 * index
             centre = ((10 - level) if self.rtl else level) * self.cell + self.cell / 2
@@ -244,6 +250,11 @@ class CheckBoxes(Flowable):  # type: ignore[misc]
         return self.width, self.height
 
     def draw(self) -> None:
+        # read as that many empty ballot boxes (U+2610): in every language, what is there
+        with tagging.content(self.canv, "P", {"ActualText": " ".join("\u2610" * self.count)}):
+            self._draw_boxes()
+
+    def _draw_boxes(self) -> None:
         self.canv.setStrokeColor(self.palette.primary)
         self.canv.setFillColor(self.palette.white)
         self.canv.setLineWidth(0.9)

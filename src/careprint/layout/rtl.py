@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
+from typing import Any
 from xml.sax.saxutils import unescape
 
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
@@ -32,7 +33,8 @@ from reportlab.pdfbase.ttfonts import shapeStr
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph
 
-from careprint.render import compat
+from careprint.layout.tagged import role_of
+from careprint.render import compat, tagging
 
 TAG = re.compile(r"<(/?)(b|br/?)\s*/?>")
 
@@ -228,6 +230,22 @@ def words_of(markup: str, regular: str, size: float) -> list[Word | None]:
 class RtlParagraph(Flowable):  # type: ignore[misc]
     """A right-to-left paragraph with the ParagraphStyle attributes careprint uses."""
 
+    _tag: tuple[str, dict[str, str] | None, object] | None = None
+
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
+        _draw_tagged(self, canvas, lambda: Flowable.drawOn(self, canvas, x, y, _sW), self.said())
+
+    def said(self) -> str:
+        """The whole paragraph in reading order (its element's /ActualText: readers take the
+        element's text rather than each line's)."""
+        lines: list[list[Word]] = [[]]
+        for word in self.words:
+            if word is None:
+                lines.append([])
+            else:
+                lines[-1].append(word)
+        return "\n".join(_logical(line) for line in lines if line)
+
     def __init__(
         self,
         markup: str,
@@ -310,6 +328,7 @@ class RtlParagraph(Flowable):  # type: ignore[misc]
         rest = RtlParagraph(self.markup, self.style, None, self.lines[fits:])
         first._space_after = 0
         rest._space_before = 0
+        first._tag = rest._tag = self._tag
         return [first, rest]
 
     def draw(self) -> None:
@@ -402,6 +421,8 @@ def _logical(words: list[Word]) -> str:
 
 
 class _Paragraph(Paragraph):  # type: ignore[misc]
+    _tag: tuple[str, dict[str, str] | None, object] | None = None
+
     """ReportLab's Paragraph, which breaks its lines once per width rather than at every wrap
     (tables wrap their cells again while drawing them), and never lets a word run over the
     edge: a word or web address wider than the line is broken (see :func:`broken`)."""
@@ -431,7 +452,13 @@ class _Paragraph(Paragraph):  # type: ignore[misc]
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
         self._wrapped = None
-        return super().split(avail_width, avail_height)  # type: ignore[no-any-return]
+        parts: list[Flowable] = super().split(avail_width, avail_height)
+        for part in parts:
+            part._tag = self._tag
+        return parts
+
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
+        _draw_tagged(self, canvas, lambda: Paragraph.drawOn(self, canvas, x, y, _sW))
 
 
 def _overflows(paragraph: Paragraph) -> bool:
@@ -514,11 +541,64 @@ def foreign(markup: str, font: str, size: float) -> str:
     return FOREIGN.sub(run, markup)
 
 
-def para(text: str, style: ParagraphStyle, bulletText: str | None = None) -> Flowable:
-    """A paragraph of ``text`` (ReportLab markup): right-to-left when its style says so."""
+def para(
+    text: str,
+    style: ParagraphStyle,
+    bulletText: str | None = None,
+    role: str | None = None,
+    attrs: dict[str, str] | None = None,
+) -> Flowable:
+    """A paragraph of ``text`` (ReportLab markup): right-to-left when its style says so. It
+    tags itself as ``role`` (by default: from its style, or a list item with a bullet;
+    "Artifact": not at all), with structure attributes ``attrs`` (e.g. ActualText)."""
+    made: _Paragraph | RtlParagraph
     if getattr(style, "rtl", False):
-        return RtlParagraph(text, style, bulletText)
-    return _Paragraph(text, style, bulletText=bulletText)
+        made = RtlParagraph(text, style, bulletText)
+    else:
+        made = _Paragraph(text, style, bulletText=bulletText)
+        attrs = {"ActualText": plain(text), **(attrs or {})}
+    made._tag = (role_of(style, bool(bulletText), role), attrs, object())
+    return made
+
+
+MARKUP = re.compile(r"<[^>]*>")
+
+
+def plain(markup: str) -> str:
+    """The words of a paragraph's markup, as read (its /ActualText when tagged): without the
+    hyphens added at line ends, and with a space where a line breaks between words, which
+    readers that take a paragraph's text from its glyphs run together."""
+    text = MARKUP.sub(lambda tag: "\n" if tag.group(0).startswith("<br") else "", markup)
+    text = unescape(text).replace("\u00a0", " ").replace("\u00ad", "")
+    return re.sub(r"[ \t]+", " ", text).strip()
+
+
+def ltr_para(text: str, style: ParagraphStyle, role: str | None = None) -> Flowable:
+    """A paragraph that reads left to right whatever its style (an address, a phone number,
+    in a right-to-left leaflet), tagged like :func:`para`."""
+    made = _Paragraph(text, style)
+    made._tag = (role_of(style, False, role), {"ActualText": plain(text)}, object())
+    return made
+
+
+def _draw_tagged(
+    paragraph: Any, canvas: Any, draw: Callable[[], None], said: str | None = None
+) -> None:
+    """Draw a paragraph as tagged content: a list item's body inside its item; the parts of a
+    split paragraph continue one element, ``said`` its /ActualText."""
+    tag = paragraph._tag
+    if tag is None or tagging.of(canvas) is None or tag[0] == "Artifact":
+        draw()
+        return
+    role, attrs, key = tag
+    if said is not None:
+        attrs = {**(attrs or {}), "ActualText": said}
+    if role == "LI":
+        with tagging.element(canvas, "LI", key=key), tagging.content(canvas, "LBody", attrs):
+            draw()
+        return
+    with tagging.content(canvas, role, attrs, key):
+        draw()
 
 
 def make_rtl(style: ParagraphStyle) -> ParagraphStyle:

@@ -102,12 +102,19 @@ class Styles:
 
 
 def make_styles(
-    fonts: FontSet, palette: Palette, size: float, spacing: float, language: str, rtl: bool = False
+    fonts: FontSet,
+    palette: Palette,
+    size: float,
+    spacing: float,
+    language: str,
+    rtl: bool = False,
+    hyphenate: bool = True,
 ) -> Styles:
-    """Ragged right, hyphenated, at least ``size`` points with ``spacing`` times that leading."""
+    """Ragged right, hyphenated unless ``hyphenate`` is false, at least ``size`` points with
+    ``spacing`` times that leading."""
     if rtl:
         size *= ARABIC_SCALE
-    hyphens = hyphenator(language)
+    hyphens = hyphenator(language) if hyphenate else ""
     body = ParagraphStyle(
         "body",
         fontName=fonts.regular,
@@ -228,7 +235,7 @@ class HandoutStyles:
             "latin", textColor=palette.lighten(palette.text, LATIN_LIGHTEN), spaceAfter=0
         )
         self.heading = style(
-            "heading",
+            "subheading",  # the name gives its role in the tagged PDF (layout/tagged.py): H3
             fontName=fonts.bold,
             fontSize=size * 1.15,
             leading=size * 1.4,

@@ -8,6 +8,7 @@ which may also be the back panel (above the contact details).
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from functools import partial
 from typing import Generic, TypeVar
@@ -28,8 +29,9 @@ from careprint.layout.artwork import Artwork
 from careprint.layout.blocks import block_flowables, markup
 from careprint.layout.brand import Palette
 from careprint.layout.flow import Filled, Room, draw, pour
-from careprint.layout.rtl import lines_of, make_rtl, para
+from careprint.layout.rtl import lines_of, ltr_para, make_rtl, para
 from careprint.layout.styles import Styles, make_styles
+from careprint.render import tagging
 from careprint.render.fonts import FontSet
 
 TOP_EXTRA = 3 * mm  # a little more room above and below the text than beside it
@@ -124,6 +126,7 @@ class Edition(Generic[S]):
             spec.line_spacing,
             content.leaflet.language,
             rtl=self.rtl,
+            hyphenate=spec.hyphenate if isinstance(spec, PagesSpec) else True,
         )
         self.width, self.height = spec.width * mm, spec.height * mm
         self.bleed = spec.bleed * mm if print_shop else 0.0
@@ -234,14 +237,23 @@ class Trifold(Edition[LayoutSpec]):
         side = self.spec.sides[side_index]
         canvas.saveState()
         canvas.translate(self.slug, self.slug)
+        # each panel's text is read in the panels' order (cover, 2, 3, ...), not drawn in it
         for panel in side.panels:
-            self.background(canvas, panel.number, contact)
+            with self.panel_tags(canvas, panel.number):
+                self.background(canvas, panel.number, contact)
         for item in filled:
             if self.panels[item.room.panel][0] == side_index:
-                draw(item, canvas)
+                with self.panel_tags(canvas, item.room.panel):
+                    draw(item, canvas)
         if self.print_shop:
             self.draw_marks(canvas, side_index, side.side)
         canvas.restoreState()
+
+    def panel_tags(self, canvas: Canvas, panel: int) -> AbstractContextManager[None]:
+        """The structure element of a panel's text, placed by reading order: the cover first,
+        then the panels as numbered."""
+        order = 0 if panel == self.spec.cover else panel
+        return tagging.element(canvas, "Div", key=f"panel {panel}", order=order)
 
     def panel_rect(self, panel: int) -> tuple[float, float, float, float]:
         """The panel's area including the bleed on the sides that are a trim edge."""
@@ -372,7 +384,7 @@ class Trifold(Edition[LayoutSpec]):
         address = styles.contact.clone("address", spaceBefore=8)
         if self.rtl:
             make_rtl(address)
-        items.append(Paragraph("<br/>".join(markup(line) for line in practice.address), address))
+        items.append(ltr_para("<br/>".join(markup(line) for line in practice.address), address))
         label = styles.contact.clone(
             "label", fontName=self.c.fonts.bold, textColor=self.palette.primary, spaceBefore=7
         )

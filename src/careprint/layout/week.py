@@ -25,6 +25,7 @@ from careprint.layout.brand import Palette
 from careprint.layout.pieces import CheckBoxes, Rect, Sized, Stack
 from careprint.layout.rtl import para
 from careprint.layout.styles import HandoutStyles
+from careprint.layout.tagged import Struct, group
 
 if TYPE_CHECKING:
     from careprint.layout.handout import HandoutContent
@@ -106,6 +107,7 @@ class WeekCalendar:
             parts.append(
                 self._kept(("calendar pain", (count + 1) % 2), lambda: self._pain_row(count + 1))
             )
+        parts = [*parts[:2], *group("Table", parts[2:])]  # one table for screen readers
         if self.c.code:
             parts += [Spacer(1, 1.5 * mm), self._week_and_code()]
         return KeepTogether(parts)
@@ -151,7 +153,7 @@ class WeekCalendar:
         header = [para(markup(t.calendar_point), s.label)] + [
             para(markup(day), s.like(s.label, "day", alignment=1)) for day in self._day_names()
         ]
-        return self._calendar_table(header, [])
+        return self._calendar_table(header, [], "TH")
 
     def _calendar_row(
         self,
@@ -205,10 +207,19 @@ class WeekCalendar:
             ("LINEABOVE", (0, 0), (-1, 0), 0.6, self._rule()),
         ]
 
-    def _calendar_table(self, cells: list[Any], style: list[tuple[Any, ...]]) -> Table:
+    def _calendar_table(
+        self, cells: list[Any], style: list[tuple[Any, ...]], role: str = "TD"
+    ) -> Flowable:
+        """One row of the week: the header row (``role`` TH) or a point's row (TD, its first
+        cell the row's header)."""
         first = 62 * mm
         day_w = (self.width - first) / 7
-        table = Table([self.row(cells)], colWidths=self.row([first] + [day_w] * 7))
+        scopes = ["Column"] * 8 if role == "TH" else ["Row"] + [""] * 7
+        tagged = [
+            Struct(cell, "TH" if scope else "TD", {"Scope": scope} if scope else None, order=i)
+            for i, (cell, scope) in enumerate(zip(cells, scopes, strict=True))
+        ]
+        table = Table([self.row(tagged)], colWidths=self.row([first] + [day_w] * 7))
         days_from, days_to = (0, 6) if self.rtl else (1, 7)
         table.setStyle(
             TableStyle(
@@ -222,4 +233,4 @@ class WeekCalendar:
                 ]
             )
         )
-        return table
+        return Struct(table, "TR")

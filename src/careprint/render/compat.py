@@ -175,9 +175,36 @@ def next_page(canvas: Canvas) -> None:
     canvas._startPage()
 
 
-def operators(canvas: Canvas) -> str:
-    """The operators drawn on the canvas's page so far."""
-    return "\n".join(canvas._code)
+def operators(canvas: Canvas) -> tuple[str, ...]:
+    """The operators drawn on the canvas's page so far, as text; tagging steps
+    (render/tagging.py: ``str`` subclasses with no text) stay apart, between the texts."""
+    pieces: list[str] = []
+    run: list[str] = []
+    for code in canvas._code:
+        if type(code) is str:
+            run.append(code)
+            continue
+        if run:
+            pieces.append("\n".join(run))
+            run = []
+        pieces.append(code)
+    if run:
+        pieces.append("\n".join(run))
+    return tuple(pieces)
+
+
+def append_code(canvas: Any, code: str) -> None:
+    """Add operators (or a tagging step, kept as it is) to the page, as ``addLiteral`` does
+    but without turning a ``str`` subclass into plain text. A text object has a list of its
+    own."""
+    canvas._code.append(code)
+
+
+def wrap_page(canvas: Canvas, before: str, after: str) -> None:
+    """Put ``before`` at the start of the page's operators and ``after`` at their end (the
+    page's preamble, which only sets the first font, stays before both)."""
+    canvas._code.insert(0, before)
+    canvas._code.append(after)
 
 
 @dataclass(frozen=True)
@@ -257,15 +284,17 @@ def _self_test() -> bool:
         blank_page(first)
         first.setFont(fonts[0], 12)
         first.drawString(10, 10, "cab")
-        recorded = operators(first)
+        recorded = "\n".join(operators(first))
         if next_codes(first, fonts) != codes or resources(first).other:
             return False
         second.setFont(fonts[0], 12)
         second.drawString(10, 10, "cab")
-        drawn = operators(second)
+        drawn = "\n".join(operators(second))
         canvas_like(second, Canvas)
         like(second)
         add_states(second, ())
+        append_code(second, "")
+        wrap_page(second, "", "")
         next_page(second)
         return recorded.endswith(drawn.split("\n", 1)[-1]) and fonts_named(first) == fonts_named(
             second

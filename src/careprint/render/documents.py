@@ -17,7 +17,8 @@ from typing import Any
 
 from reportlab.platypus import BaseDocTemplate, Flowable, PageTemplate
 
-from careprint.render import compat
+from careprint.render import compat, structure, tagging
+from careprint.render.overprint import overprinting
 from careprint.render.replay import SeededCanvas
 
 LOCK = threading.RLock()
@@ -36,7 +37,9 @@ class Meta:
     language: str
     font: str  # the first font (not Helvetica: every font must be embedded)
     size: float
-    cmyk: bool = False  # the print-shop edition: every colour in CMYK
+    cmyk: bool = False  # the print-shop edition: every colour in CMYK, 100 % K overprinting
+    tagged: bool = False  # read on screens: tagged PDF/UA-1 (render/tagging.py)
+    outline: bool = False  # open the bookmarks panel
 
 
 class NumberedCanvas(SeededCanvas):
@@ -63,6 +66,9 @@ class NumberedCanvas(SeededCanvas):
     def showPage(self) -> None:
         self._pages.append(dict(self.__dict__))
         compat.next_page(self)
+        tagger = tagging.of(self)
+        if tagger is not None:
+            tagger.next_page()
 
     def save(self) -> None:
         total = len(self._pages)
@@ -75,6 +81,7 @@ class NumberedCanvas(SeededCanvas):
                 self.saveState()
                 self._footer(self, number, total)
                 self.restoreState()
+            tagging.finish_page(self)
             super().showPage()
         super().save()
 
@@ -114,11 +121,25 @@ def flowing(
     doc.addPageTemplates(list(templates))
     counted: list[int] = []
 
+    made = overprinting(NumberedCanvas) if meta.cmyk else NumberedCanvas
+
+    taggers: list[tagging.Tagger] = []
+
     def canvas(*args: Any, **kwargs: Any) -> NumberedCanvas:
-        return NumberedCanvas(*args, footer=footer, skip=skip, counted=counted, seed=seed, **kwargs)
+        drawn = made(*args, footer=footer, skip=skip, counted=counted, seed=seed, **kwargs)
+        if meta.tagged and tagging.enabled():
+            taggers.append(tagging.attach(drawn))
+        return drawn
 
     doc.build(story, canvasmaker=canvas)
-    return buffer.getvalue(), counted[0] if counted else 0
+    pdf = buffer.getvalue()
+    if taggers:
+        pdf = structure.write(pdf, taggers[-1].root, _described(meta))
+    return pdf, counted[0] if counted else 0
+
+
+def _described(meta: Meta) -> structure.Described:
+    return structure.Described(meta.title, meta.language, meta.outline)
 
 
 def sheets(
@@ -130,7 +151,7 @@ def sheets(
     """A document of whole pages, each drawn by one of ``pages``; ``boxes`` sets the trim and
     bleed boxes of each page (the print-shop edition)."""
     buffer = io.BytesIO()
-    canvas = SeededCanvas(
+    canvas = (overprinting(SeededCanvas) if meta.cmyk else SeededCanvas)(
         buffer,
         pagesize=pagesize,
         invariant=1,
@@ -141,10 +162,16 @@ def sheets(
         initialFontSize=meta.size,
     )
     _properties(canvas, meta)
+    tagger = tagging.attach(canvas) if meta.tagged and tagging.enabled() else None
     for draw in pages:
         if boxes is not None:
             boxes(canvas)
         draw(canvas)
+        if tagger is not None:
+            tagging.finish_page(canvas)
+            tagger.next_page()
         canvas.showPage()
     canvas.save()
-    return buffer.getvalue()
+    if tagger is None:
+        return buffer.getvalue()
+    return structure.write(buffer.getvalue(), tagger.root, _described(meta))

@@ -25,7 +25,7 @@ from typing import Any
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
-from careprint.render import compat
+from careprint.render import compat, tagging
 from careprint.render.cache import Cache
 
 
@@ -58,7 +58,7 @@ class SeededCanvas(Canvas):  # type: ignore[misc]
 
 @dataclass(frozen=True)
 class Recorded:
-    operators: str
+    operators: tuple[str, ...]  # text, and tagging steps between (render/tagging.py)
     states: tuple[tuple[object, str], ...]  # the transparency states they name
 
 
@@ -67,7 +67,7 @@ class Replay:
 
     def __init__(self, cache: Cache) -> None:
         self.cache = cache
-        self._recorded: dict[Seed, Recorded | None] = {}
+        self._recorded: dict[tuple[Seed, bool], Recorded | None] = {}  # seed, tagged
 
     def draw(self, canvas: Canvas, draw: Callable[[Canvas], None]) -> None:
         """Copy the recorded operators onto ``canvas``, recording them the first time; or draw
@@ -76,13 +76,20 @@ class Replay:
         if seeded is None:
             draw(canvas)
             return
-        if seeded not in self._recorded:
-            self._recorded[seeded] = _record(self.cache, canvas, seeded, draw)
-        recorded = self._recorded[seeded]
+        tagger = tagging.of(canvas)
+        key = (seeded, tagger is not None)
+        if key not in self._recorded:
+            self._recorded[key] = _record(self.cache, canvas, seeded, draw, tagger is not None)
+        recorded = self._recorded[key]
         if recorded is None or not compat.add_states(canvas, recorded.states):
             draw(canvas)
             return
-        canvas.addLiteral(recorded.operators)
+        for piece in recorded.operators:
+            if isinstance(piece, tagging.Step):
+                assert tagger is not None
+                tagger.perform(canvas, piece)
+            else:
+                canvas.addLiteral(piece)
 
     @property
     def copied(self) -> bool:
@@ -100,7 +107,7 @@ class _Scratch:
 
 
 def _record(
-    cache: Cache, canvas: Canvas, seeded: Seed, draw: Callable[[Canvas], None]
+    cache: Cache, canvas: Canvas, seeded: Seed, draw: Callable[[Canvas], None], tagged: bool
 ) -> Recorded | None:
     """The drawing's operators on a blank page seeded like ``canvas``, if they can be copied
     into any document with that seed."""
@@ -111,6 +118,10 @@ def _record(
         scratch = compat.canvas_like(canvas, SeededCanvas)
         scratch.plant(seeded.fonts, seeded.alphabet)
     compat.blank_page(scratch)
+    if tagged:  # the tagging steps are kept among the operators, done again when copied
+        tagging.attach(scratch, recording=True)
+    else:
+        tagging.detach(scratch)
     draw(scratch)
     used = compat.resources(scratch)
     if (
