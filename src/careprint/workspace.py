@@ -497,18 +497,13 @@ class Workspace:
                 file=display,
                 fix=WANTED[kind],
             )
-        try:
-            doc = source.parse(self.read(path).data, display, private=kind == "client")
-        except CareprintError:
-            return  # said with its line when the file is read
-        fields = set(doc.data) if isinstance(doc.data, dict) else set()
-        for other, marks in KINDS.items():
-            if other != kind and fields & marks and not fields & KINDS[kind]:
-                raise UsageError(
-                    f"this is {ARTICLE[other]}, not {ARTICLE[kind]}.",
-                    file=display,
-                    fix=WANTED[kind],
-                )
+        file = self.read(path)
+        key = ("file kind", kind, display, file.digest)  # parsed once for its content
+        other = self.cache.get(key, lambda: _kind_of(file.data, display, kind))
+        if other is not None:
+            raise UsageError(
+                f"this is {ARTICLE[other]}, not {ARTICLE[kind]}.", file=display, fix=WANTED[kind]
+            )
 
     def layout(self, name: str) -> Loaded[LayoutSpec] | Loaded[PagesSpec]:
         """A layout file, read and checked once per workspace object."""
@@ -590,6 +585,19 @@ def _file(path: Path) -> File:
     except OSError:
         return MISSING
     return File(data, hashlib.sha256(data).hexdigest())
+
+
+def _kind_of(data: bytes, display: str, kind: str) -> str | None:
+    """The other kind of file ``data`` is, by its fields, when it is plainly not a ``kind``."""
+    try:
+        doc = source.parse(data, display, private=kind == "client")
+    except CareprintError:
+        return None  # said with its line when the file is read
+    fields = set(doc.data) if isinstance(doc.data, dict) else set()
+    for other, marks in KINDS.items():
+        if other != kind and fields & marks and not fields & KINDS[kind]:
+            return other
+    return None
 
 
 def _suggest(given: str, names: list[str]) -> str:

@@ -60,15 +60,15 @@ def test_printed_it_is_the_plain_handout_pixel_for_pixel(workspace: Path, stem: 
 def test_a_field_for_every_box_named_by_point_and_date(workspace: Path) -> None:
     _client(workspace, "dossier-0147", "true")
     fields = _fields(_pdf(workspace, "dossier-0147"))
-    week = [datetime.date(2026, 11, 23) + datetime.timedelta(days=d) for d in range(7)]
-    # the consult was on Tuesday 24 November: the week is the one of the day after
-    assert logbook.week(datetime.date(2026, 11, 24), "nl") == week
+    week = [datetime.date(2026, 11, 25) + datetime.timedelta(days=d) for d in range(7)]
+    # the consult was on Tuesday 24 November: the week is the seven days after it
+    assert logbook.week(datetime.date(2026, 11, 24)) == week
     # upper trapezius: 2 a day (the library's), 1 rest day (the week's last)
     ticks = {n for n in fields if n.startswith("log.upper-trapezius.")}
     assert ticks == {f"log.upper-trapezius.{d.isoformat()}.{s}" for d in week[:6] for s in (1, 2)}
     # suboccipitals: 2 a day set in the client file
-    assert "log.suboccipitals.2026-11-28.2" in fields
-    assert "log.suboccipitals.2026-11-29.1" not in fields  # Sunday: a rest day
+    assert "log.suboccipitals.2026-11-30.2" in fields
+    assert "log.suboccipitals.2026-12-01.1" not in fields  # the week's last day: a rest day
     for name, field in fields.items():
         if name.startswith("log."):
             assert field["/FT"] == "/Btn" and field["/V"] == "/Off" and field["page"] == 1
@@ -84,7 +84,7 @@ def test_a_field_for_every_box_named_by_point_and_date(workspace: Path) -> None:
     assert code["/F"] == 2 and code["/Ff"] == 1  # hidden, read only
     first = PdfReader(io.BytesIO(_pdf(workspace, "dossier-0147"))).pages[0].extract_text()
     assert f"Code voor de praktijk: {code['/V']}" in first
-    assert "Week van 23 november tot en met 29 november" in first  # the dates the fields carry
+    assert "Week van 25 november tot en met 1 december" in first  # the dates the fields carry
     # the code names no one
     assert "Marieke" not in str(code["/V"]) and len(str(code["/V"])) == 19
 
@@ -97,9 +97,9 @@ def _box(rect: object, page_height: float) -> tuple[int, int, int, int]:
 
 
 FILLED = {
-    "log.upper-trapezius.2026-11-25.1": "/Yes",
-    "log.levator-scapulae.2026-11-26.2": "/Yes",
-    "pain.2026-11-25": "6",
+    "log.upper-trapezius.2026-11-27.1": "/Yes",
+    "log.levator-scapulae.2026-11-28.2": "/Yes",
+    "pain.2026-11-27": "6",
     "questions": "Mag ik ook een bal gebruiken?",
 }
 

@@ -24,15 +24,15 @@ QUESTION = "Mag ik ook een tennisbal tegen de muur gebruiken?"
 # Marieke's week (dossier-0147): upper trapezius (2 a day, Sunday off), levator scapulae (2 a
 # day, Sunday off) and suboccipitals; she ticks the first two points only
 TICKS = [
-    "log.upper-trapezius.2026-11-23.1",
-    "log.upper-trapezius.2026-11-23.2",
-    "log.upper-trapezius.2026-11-24.1",
+    "log.upper-trapezius.2026-11-25.1",
+    "log.upper-trapezius.2026-11-25.2",
     "log.upper-trapezius.2026-11-26.1",
-    "log.upper-trapezius.2026-11-26.2",
-    "log.levator-scapulae.2026-11-24.1",
-    "log.levator-scapulae.2026-11-27.2",
+    "log.upper-trapezius.2026-11-28.1",
+    "log.upper-trapezius.2026-11-28.2",
+    "log.levator-scapulae.2026-11-26.1",
+    "log.levator-scapulae.2026-11-29.2",
 ]
-PAIN = {"pain.2026-11-23": "7", "pain.2026-11-24": "6", "pain.2026-11-26": "4"}
+PAIN = {"pain.2026-11-25": "7", "pain.2026-11-26": "6", "pain.2026-11-28": "4"}
 
 
 def _handout(ws: Path, run: Run, fillable: bool = True) -> bytes:
@@ -65,20 +65,20 @@ def test_round_trip(workspace: Path, run: Run) -> None:
     history = Readings(ledger_path(Workspace(workspace))).history("dossier-0147")
     assert history.forms == 1
     sessions = {(s.point, s.day): s for s in history.sessions}
-    assert sessions[("upper-trapezius", D(2026, 11, 23))] == Session(
-        "upper-trapezius", 1, D(2026, 11, 23), 2, 2
+    assert sessions[("upper-trapezius", D(2026, 11, 25))] == Session(
+        "upper-trapezius", 1, D(2026, 11, 25), 2, 2
     )
-    assert sessions[("upper-trapezius", D(2026, 11, 24))].done == 1
-    assert sessions[("levator-scapulae", D(2026, 11, 27))] == Session(
-        "levator-scapulae", 2, D(2026, 11, 27), 2, 1
+    assert sessions[("upper-trapezius", D(2026, 11, 26))].done == 1
+    assert sessions[("levator-scapulae", D(2026, 11, 29))] == Session(
+        "levator-scapulae", 2, D(2026, 11, 29), 2, 1
     )
-    assert ("upper-trapezius", D(2026, 11, 29)) not in sessions  # Sunday: the rest day
+    assert ("upper-trapezius", D(2026, 12, 1)) not in sessions  # the week's last day: the rest day
     assert sum(s.done for s in history.sessions) == len(TICKS)
     assert {s.point for s in history.sessions if s.done} == {"upper-trapezius", "levator-scapulae"}
-    assert history.pain == ((D(2026, 11, 23), 7), (D(2026, 11, 24), 6), (D(2026, 11, 26), 4))
+    assert history.pain == ((D(2026, 11, 25), 7), (D(2026, 11, 26), 6), (D(2026, 11, 28), 4))
 
     data = chart_data(Workspace(workspace), history)
-    assert data.weeks == ("week 48 (23-11)",)
+    assert data.weeks == ("week 1 (25-11)",)
     assert [(s.label, s.done, s.planned) for s in data.points] == [
         ("1  Bovenkant van je schouder (monnikskapspier)", (5,), (12,)),
         ("2  Spier tussen nek en schouderblad (schouderbladheffer)", (2,), (12,)),
@@ -87,7 +87,7 @@ def test_round_trip(workspace: Path, run: Run) -> None:
     assert data.pain == history.pain
     assert data.table == (
         ("Week", "1", "2", "3", "Gem. pijn"),
-        ("48 (23-11)", "5 / 12", "2 / 12", "0 / 12", "5,7"),
+        ("1 (25-11)", "5 / 12", "2 / 12", "0 / 12", "5,7"),
     )
     chart = pdfium.PdfDocument(workspace / "out" / "progress" / "dossier-0147.pdf")
     text = " ".join(chart[0].get_textpage().get_text_range().split())
@@ -107,14 +107,14 @@ def test_round_trip(workspace: Path, run: Run) -> None:
 
 def test_a_later_return_adds_to_the_history(workspace: Path, run: Run) -> None:
     _returned(workspace, run)
-    later = {"log.upper-trapezius.2026-11-28.1": "/Yes", "pain.2026-11-26": "3"}
+    later = {"log.upper-trapezius.2026-11-30.1": "/Yes", "pain.2026-11-28": "3"}
     _returned(workspace, run, "later.pdf", later)
     result = run("-C", str(workspace), "progress", "inbox/terug.pdf", "inbox/later.pdf")
     assert result.code == 0, result.err
     history = Readings(ledger_path(Workspace(workspace))).history("dossier-0147")
     assert history.forms == 2
     assert sum(s.done for s in history.sessions) == len(TICKS) + 1
-    assert dict(history.pain)[D(2026, 11, 26)] == 3  # the form read last
+    assert dict(history.pain)[D(2026, 11, 28)] == 3  # the form read last
 
 
 def _error(run: Run, ws: Path, name: str) -> str:
@@ -171,8 +171,8 @@ def test_tampered(workspace: Path, run: Run) -> None:
     returned = _returned(workspace, run)
     with pikepdf.open(returned, allow_overwriting_input=True) as pdf:
         for field in pdf.Root.AcroForm.Fields:  # a box added on the rest day
-            if str(field.T) == "log.upper-trapezius.2026-11-28.1":
-                field.T = pikepdf.String("log.upper-trapezius.2026-11-29.1")
+            if str(field.T) == "log.upper-trapezius.2026-11-30.1":
+                field.T = pikepdf.String("log.upper-trapezius.2026-12-01.1")
         pdf.save(returned)
     assert _error(run, workspace, "inbox/terug.pdf") == (
         f"error: inbox/terug.pdf: the fields of this handout do not match its code "
@@ -198,11 +198,11 @@ def test_an_encrypted_return_needs_its_password(workspace: Path, run: Run) -> No
 
 
 def test_a_pain_score_out_of_range_is_left_out(workspace: Path, run: Run) -> None:
-    _returned(workspace, run, extra={"pain.2026-11-27": "12"})
+    _returned(workspace, run, extra={"pain.2026-11-29": "12"})
     result = run("-C", str(workspace), "progress", "inbox/terug.pdf")
-    assert "  left out: the pain score on 2026-11-27 is '12', not 0 to 10.\n" in result.out
+    assert "  left out: the pain score on 2026-11-29 is '12', not 0 to 10.\n" in result.out
     history = Readings(ledger_path(Workspace(workspace))).history("dossier-0147")
-    assert D(2026, 11, 27) not in dict(history.pain)
+    assert D(2026, 11, 29) not in dict(history.pain)
 
 
 @pytest.mark.parametrize(

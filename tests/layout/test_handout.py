@@ -110,9 +110,12 @@ def test_a_diagram_beside_each_point(built: Path, stem: str) -> None:
 
 @pytest.mark.parametrize("stem", CLIENTS)
 def test_the_week_calendar_lists_every_point(built: Path, stem: str) -> None:
-    pdf, _, entries = handout(built, stem)
+    pdf, client, entries = handout(built, stem)
     first = page_texts(pdf)[0]
-    assert "Je week" in first and "ma di wo do vr za zo" in first
+    names = ["ma", "di", "wo", "do", "vr", "za", "zo"]
+    start = client.date.weekday() + 1  # the week runs from the day after the consult
+    days = " ".join(names[(start + n) % 7] for n in range(7))
+    assert "Je week" in first and days in first
     positions = [first.index(f"{n} {e.muscle}") for n, e in enumerate(entries, start=1)]
     assert positions == sorted(positions)
 

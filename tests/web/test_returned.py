@@ -12,11 +12,11 @@ from tests.pdftools import fill_form
 from tests.web.conftest import Client
 
 TICKS = {
-    "log.upper-trapezius.2026-11-23.1": "/Yes",
-    "log.upper-trapezius.2026-11-24.1": "/Yes",
-    "log.levator-scapulae.2026-11-24.2": "/Yes",
-    "pain.2026-11-23": "6",
-    "pain.2026-11-24": "5",
+    "log.upper-trapezius.2026-11-25.1": "/Yes",
+    "log.upper-trapezius.2026-11-26.1": "/Yes",
+    "log.levator-scapulae.2026-11-26.2": "/Yes",
+    "pain.2026-11-25": "6",
+    "pain.2026-11-26": "5",
 }
 
 

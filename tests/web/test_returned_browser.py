@@ -13,11 +13,11 @@ from tests.web.test_browser import SHOTS, shot
 from tests.web.test_returned import returned_pdf
 
 LATER = {
-    "log.upper-trapezius.2026-11-25.1": "/Yes",
-    "log.upper-trapezius.2026-11-25.2": "/Yes",
-    "log.suboccipitals.2026-11-26.1": "/Yes",
-    "pain.2026-11-25": "4",
-    "pain.2026-11-26": "3",
+    "log.upper-trapezius.2026-11-27.1": "/Yes",
+    "log.upper-trapezius.2026-11-27.2": "/Yes",
+    "log.suboccipitals.2026-11-28.1": "/Yes",
+    "pain.2026-11-27": "4",
+    "pain.2026-11-28": "3",
 }
 
 

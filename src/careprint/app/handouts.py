@@ -140,14 +140,12 @@ def log_plan(client: Client, entries: list[SelfMassage]) -> list[logbook.PointPl
     """The week a client's handout logs: each point's sessions a day, on which days."""
     doses = [Dose.of(entry, choice) for choice, entry in zip(client.points, entries, strict=True)]
     points = [(e.id, d.per_day, d.rest_days) for e, d in zip(entries, doses, strict=True)]
-    return logbook.plan(points, client.date, client.language)
+    return logbook.plan(points, client.date)
 
 
 def log_code(ws: Workspace, path: Path, client: Client, entries: list[SelfMassage]) -> str:
     """The code printed under a handout's week (content/logbook.py)."""
-    names = logbook.field_names(
-        log_plan(client, entries), logbook.week(client.date, client.language)
-    )
+    names = logbook.field_names(log_plan(client, entries), logbook.week(client.date))
     return logbook.code(log_key(ws), path.stem, names)
 
 

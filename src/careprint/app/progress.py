@@ -238,21 +238,23 @@ def chart_png(ws: Workspace, dossier: str) -> Path | None:
     return path if path.is_file() else None
 
 
-def _monday(day: datetime.date) -> datetime.date:
-    return day - datetime.timedelta(days=day.weekday())
-
-
 def chart_data(ws: Workspace, history: History) -> chart.Chart:
-    """What the chart of a client's history shows: per calendar week (Monday to Sunday) the
-    sessions done and planned of each point, and the pain of each day."""
+    """What the chart of a client's history shows: per week (seven days from the first day in
+    it, as a handout's week runs from the day after the consult) the sessions done and planned
+    of each point, and the pain of each day."""
     days = [s.day for s in history.sessions] + [day for day, _ in history.pain]
-    weeks = sorted({_monday(day) for day in days})
+    first = min(days) if days else datetime.date.today()
+
+    def _start(day: datetime.date) -> datetime.date:  # the first day of ``day``'s week
+        return first + datetime.timedelta(days=(day - first).days // 7 * 7)
+
+    weeks = sorted({_start(day) for day in days})
     points = list(dict.fromkeys(s.point for s in history.sessions))
     done: dict[tuple[str, datetime.date], int] = defaultdict(int)
     planned: dict[tuple[str, datetime.date], int] = defaultdict(int)
     for s in history.sessions:
-        done[(s.point, _monday(s.day))] += s.done
-        planned[(s.point, _monday(s.day))] += s.planned
+        done[(s.point, _start(s.day))] += s.done
+        planned[(s.point, _start(s.day))] += s.planned
     library = ws.library
     series = tuple(
         chart.Series(
@@ -262,12 +264,12 @@ def chart_data(ws: Workspace, history: History) -> chart.Chart:
         )
         for n, p in enumerate(points, start=1)
     )
-    labels = tuple(f"{w.isocalendar()[1]} ({w.strftime('%d-%m')})" for w in weeks)
+    labels = tuple(f"{n} ({w.strftime('%d-%m')})" for n, w in enumerate(weeks, start=1))
     rows: list[tuple[str, ...]] = [
         (TEXTS["week"], *(str(n) for n in range(1, len(points) + 1)), TEXTS["average"])
     ]
     for week, label in zip(weeks, labels, strict=True):
-        scores = [score for day, score in history.pain if _monday(day) == week]
+        scores = [score for day, score in history.pain if _start(day) == week]
         average = f"{sum(scores) / len(scores):.1f}".replace(".", ",") if scores else "-"
         rows.append(
             (label, *(f"{done[(p, week)]} / {planned[(p, week)]}" for p in points), average)

@@ -21,8 +21,6 @@ import hmac
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from babel import Locale
-
 CODE_FIELD = "careprint.code"
 QUESTIONS = "questions"
 PAIN_MAX = 10
@@ -34,12 +32,11 @@ def rest_days(count: int) -> frozenset[int]:
     return frozenset(round((k + 1) * 7 / count) - 1 for k in range(count)) if count else frozenset()
 
 
-def week(consult: datetime.date, language: str) -> list[datetime.date]:
-    """The seven days of the calendar, in its column order: the week (as ``language`` starts
-    its weeks) of the day after the consult, the first day the client massages at home."""
-    first = Locale.parse(language.replace("-", "_")).first_week_day
+def week(consult: datetime.date) -> list[datetime.date]:
+    """The seven days of the calendar, in its column order: from the day after the consult,
+    the first day the client massages at home (a week that began before the consult would
+    offer days already gone); the day names above them follow."""
     start = consult + datetime.timedelta(days=1)
-    start -= datetime.timedelta(days=(start.weekday() - first) % 7)
     return [start + datetime.timedelta(days=d) for d in range(7)]
 
 
@@ -60,11 +57,9 @@ class PointPlan:
     days: tuple[datetime.date, ...]  # the days to massage (the rest days left out)
 
 
-def plan(
-    points: Sequence[tuple[str, int, int]], consult: datetime.date, language: str
-) -> list[PointPlan]:
+def plan(points: Sequence[tuple[str, int, int]], consult: datetime.date) -> list[PointPlan]:
     """The plan of the week for ``points``: (id, sessions a day, rest days a week) each."""
-    days = week(consult, language)
+    days = week(consult)
     made = []
     for point, per_day, rest in points:
         off = rest_days(rest)

@@ -46,7 +46,7 @@ from careprint.layout.artwork import Artwork
 from careprint.layout.blocks import BULLET, markup
 from careprint.layout.brand import Palette
 from careprint.layout.diagram import BodyDiagram
-from careprint.layout.links import LinkedCode
+from careprint.layout.links import Linked, QRCode
 from careprint.layout.pieces import (
     FOOTER,
     FRAME_H,
@@ -144,7 +144,7 @@ class Handout(WeekCalendar):
         self.palette = Palette.of(content.practice.colours, cmyk=False)
         self.styles = HandoutStyles(content.fonts, self.palette, self.rtl)
         self.doses = [Dose.of(entry, choice) for choice, entry in content.points]
-        self.week = logbook.week(content.client.date, self.language)
+        self.week = logbook.week(content.client.date)
         self.spots: list[Spot] = []  # a fillable handout's fields, as they are drawn
         self.page = 0  # the page being drawn
         self._tooltips: dict[str, str] = {}
@@ -510,8 +510,9 @@ class Handout(WeekCalendar):
     def _video(self, url: str) -> Flowable:
         """The QR code to the point's video, and a line saying what it opens, beside it."""
         s = self.styles
-        code = LinkedCode(url, QR_SIZE, self.palette.text, self.c.fonts.regular)
-        code = Struct(code, "Link", content=True)  # read with its annotation, the address
+        colour, font = self.palette.text, self.c.fonts.regular
+        drawn = self._kept(("qr", url), lambda: QRCode(url, QR_SIZE, colour, font))
+        code = Struct(Linked(drawn, url), "Link", content=True)  # read with its annotation
         caption = para(markup(self.text.video), s.tight)
         table = Table(
             [self.row([code, caption])],

@@ -83,7 +83,7 @@ class WeekCalendar:
         parts = [
             self._kept(("calendar-title",), lambda: para(markup(t.calendar), s.section)),
             self._kept(("calendar-hint",), lambda: para(markup(t.calendar_hint), s.body)),
-            self._kept(("calendar-days",), self._calendar_days),
+            self._kept(("calendar-days", *self._day_names()), self._calendar_days),
         ]
         count = len(self.c.points)
         for number, ((choice, entry), dose) in enumerate(
