@@ -69,3 +69,30 @@ def test_a_worker_process_makes_the_same_preview(workspace: Path) -> None:
         assert failed.problem is not None and failed.problem.loc == ("points", 1, "side")
     finally:
         previewer.close()
+
+
+def test_a_preview_is_drawn_as_the_handout_without_tags_or_fields(workspace: Path) -> None:
+    """The app's pictures skip the structure for screen readers and the form fields: the
+    pages look the same, pixel for pixel."""
+    import io
+
+    import pikepdf
+    import pypdfium2 as pdfium
+
+    ws = Workspace(workspace)
+    path = workspace / "clients" / "dossier-0147.yaml"  # a fillable handout
+    full = handouts.handout(ws, path, workspace / "out").data
+    quick = handouts.handout(ws.fresh(), path, workspace / "out", preview=True).data
+    with pikepdf.open(io.BytesIO(full)) as doc:
+        assert "/StructTreeRoot" in doc.Root and "/AcroForm" in doc.Root
+    with pikepdf.open(io.BytesIO(quick)) as doc:
+        assert "/StructTreeRoot" not in doc.Root and "/AcroForm" not in doc.Root
+
+    def pixels(pdf: bytes) -> list[bytes]:
+        document = pdfium.PdfDocument(pdf)
+        try:
+            return [page.render(scale=50 / 72).to_pil().tobytes() for page in document]
+        finally:
+            document.close()
+
+    assert pixels(quick) == pixels(full)

@@ -194,9 +194,11 @@ def _alphabet(ws: Workspace, language: str, fonts: FontSet) -> str:
     return "".join(sorted(chars - IGNORED))
 
 
-def render(ws: Workspace, data: HandoutContent) -> bytes:
+def render(ws: Workspace, data: HandoutContent, preview: bool = False) -> bytes:
     """The handout as PDF bytes: the fast way (parts kept in the workspace's cache, copied
-    into seeded documents) or the plain way, as the workspace says."""
+    into seeded documents) or the plain way, as the workspace says. ``preview``: only to be
+    looked at (the app's pictures of its pages): without the structure for screen readers
+    and the form fields, which change no pixel."""
     language = data.client.language
     rtl = i18n.direction(language) == "rtl"
     try:
@@ -220,12 +222,12 @@ def render(ws: Workspace, data: HandoutContent) -> bytes:
             language=language,
             font=data.fonts.regular,
             size=12,
-            tagged=True,
+            tagged=not preview,
         )
         pdf, _ = documents.flowing(
             story, templates, layout.page_size, meta, layout.footer(), (), seed
         )
-    if data.fillable:
+    if data.fillable and not preview:
         pdf = forms.add_fields(pdf, _form(layout, data.code))
     return pdf
 
@@ -264,12 +266,13 @@ def handout(
     out_dir: Path,
     strict: bool = False,
     content: HandoutContent | None = None,
+    preview: bool = False,
 ) -> HandoutOutput:
     """One client's handout as PDF bytes, in memory; nothing is written here. ``content``:
     its content, when the caller has it already."""
     data = content if content is not None else handout_content(ws, path)
     try:
-        pdf = render(ws, data)
+        pdf = render(ws, data, preview)
     except PointTooLong as exc:
         raise _too_long(ws, path, data, exc) from None
     language = data.client.language

@@ -63,7 +63,8 @@ def preview(ws: Workspace, path: Path, data: bytes) -> Preview:
         parts = [*email.inputs(view, path, content), scope.encode(), str(view.fast).encode()]
         key = hashlib.sha256(b"\0".join(hashlib.sha256(p).digest() for p in parts)).hexdigest()
         pdf = _kept(ws).get(
-            ("pdf", key), lambda: handouts.handout(view, path, path.parent, content=content).data
+            ("pdf", key),
+            lambda: handouts.handout(view, path, path.parent, content=content, preview=True).data,
         )
     except CareprintError as exc:
         return Preview("", 0, False, problem(view, path, data, exc))
