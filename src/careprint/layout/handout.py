@@ -344,12 +344,16 @@ class Handout(WeekCalendar):
                 Spacer(1, 2 * mm),
                 self._kept(("practice first",), self._practice_first),
             ]
+        # a link cannot be copied (render/replay.py): with a video, the body is laid out for
+        # each handout around its parts, which are copied
+        body = (
+            self._body(entry, choice)
+            if self.c.practice.video(entry)
+            else self._kept(("body", entry_key, choice.side), lambda: self._body(entry, choice))
+        )
         parts += [
             Spacer(1, 3 * mm),
-            self._kept(
-                ("body", entry_key, choice.side, self.c.practice.video(entry)),
-                lambda: self._body(entry, choice),
-            ),
+            body,
             Spacer(1, 2 * mm),
             self._kept(("dose", entry_key, dose), lambda: self.dosage(entry, dose)),
             Spacer(1, 2 * mm),
@@ -439,24 +443,20 @@ class Handout(WeekCalendar):
         s, t = self.styles, self.text
         side = getattr(t.sides, choice.side)
         right_width = self.width - DIAGRAM_W - GAP
-        diagram = BodyDiagram(
-            self.c.outlines[entry.diagram.view],
-            entry.diagram.view,
-            entry.diagram,
-            choice.side,
-            self.palette,
-            self.c.fonts.regular,
-            DIAGRAM_W,
-            DIAGRAM_H,
+        diagram = self._kept(
+            ("diagram", entry.diagram.model_dump_json(), choice.side),
+            lambda: BodyDiagram(
+                self.c.outlines[entry.diagram.view],
+                entry.diagram.view,
+                entry.diagram,
+                choice.side,
+                self.palette,
+                self.c.fonts.regular,
+                DIAGRAM_W,
+                DIAGRAM_H,
+            ),
         )
-        legend = Table(
-            [
-                self.row([Legend("point", self.palette), para(markup(t.legend_point), s.tight)]),
-                self.row([Legend("zone", self.palette), para(markup(t.legend_zone), s.tight)]),
-            ],
-            colWidths=self.row([9 * mm, DIAGRAM_W - 9 * mm]),
-            style=self._grid_style(pad=1.5),
-        )
+        legend = self._kept(("diagram legend",), self._diagram_legend)
         figure = Struct(diagram, "Figure", {"Alt": self.alt_text(entry, choice)}, content=True)
         shown: list[Flowable] = [figure, Spacer(1, 2 * mm), legend]
         url = self.c.practice.video(entry)
@@ -497,6 +497,17 @@ class Handout(WeekCalendar):
         if self.rtl:  # the diagram on the right, the gap between it and the text
             body.setStyle(TableStyle([("ALIGN", (1, 0), (1, 0), "RIGHT")]))
         return Struct(body, "Div")
+
+    def _diagram_legend(self) -> Flowable:
+        s, t = self.styles, self.text
+        return Table(
+            [
+                self.row([Legend("point", self.palette), para(markup(t.legend_point), s.tight)]),
+                self.row([Legend("zone", self.palette), para(markup(t.legend_zone), s.tight)]),
+            ],
+            colWidths=self.row([9 * mm, DIAGRAM_W - 9 * mm]),
+            style=self._grid_style(pad=1.5),
+        )
 
     def alt_text(self, entry: SelfMassage, choice: Choice) -> str:
         """What a body diagram shows, in words (the figure's alternative text)."""
