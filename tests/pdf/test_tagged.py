@@ -146,6 +146,13 @@ def check_document(pdf: Path | bytes, language: str) -> list[Any]:
             for annot in page.get("/Annots", []):
                 if annot.get("/Subtype") == pikepdf.Name.Link:
                     assert str(annot.Contents) and "/StructParent" in annot
+                if annot.get("/Subtype") == pikepdf.Name.Widget and not int(annot.F) & 2:
+                    # 28-xxx: a visible form field is a Form element, with what it is for
+                    form = root.StructTreeRoot.ParentTree.Nums[
+                        list(root.StructTreeRoot.ParentTree.Nums).index(annot.StructParent) + 1
+                    ]
+                    assert str(form.S) == "/Form" and form.K.Obj == annot
+                    assert str(annot.TU)
         check_content(doc)
         found = list(elements(root.StructTreeRoot))
         checked = [check_element(node) for node in found]

@@ -143,6 +143,7 @@ def add_fields(pdf: bytes, form: Form) -> bytes:
             )
             first.obj.Annots = Array([*first.obj.get(Name.Annots, Array()), hidden])
             fields.append(hidden)
+        _tag_widgets(doc, [w for w in fields if not int(w.get("/F", 0)) & HIDDEN])
         doc.Root.AcroForm = Dictionary(
             Fields=fields,
             DA=String("/Helv 0 Tf 0 g"),
@@ -151,6 +152,35 @@ def add_fields(pdf: bytes, form: Form) -> bytes:
         out = io.BytesIO()
         doc.save(out, deterministic_id=True, object_stream_mode=pikepdf.ObjectStreamMode.generate)
     return out.getvalue()
+
+
+def _tag_widgets(doc: pikepdf.Pdf, widgets: list[pikepdf.Object]) -> None:
+    """In a tagged PDF, each visible field as a Form element of the document, holding its
+    widget (an object reference), which points back through the parent tree (PDF/UA-1)."""
+    root = doc.Root.get("/StructTreeRoot")
+    if root is None or not widgets:
+        return
+    kids = root.K if isinstance(root.K, Array) else Array([root.K])
+    document = kids[0]  # the Document element
+    if not isinstance(document.get("/K"), Array):
+        document.K = Array([document.K] if "/K" in document else [])
+    numbers = root.ParentTree.Nums
+    key = int(root.ParentTreeNextKey)
+    for widget in widgets:
+        element = doc.make_indirect(
+            Dictionary(
+                Type=Name.StructElem,
+                S=Name.Form,
+                P=document,
+                Pg=widget.P,
+                K=Dictionary(Type=Name.OBJR, Obj=widget, Pg=widget.P),
+            )
+        )
+        document.K.append(element)
+        widget.StructParent = key
+        numbers.extend(Array([key, element]))
+        key += 1
+    root.ParentTreeNextKey = key
 
 
 def _appearance(doc: pikepdf.Pdf, operators: bytes, width: float, height: float) -> pikepdf.Object:
