@@ -29,7 +29,9 @@ PAIN = re.compile(r"pain\.(\d{4}-\d{2}-\d{2})")
 # the therapist's view, in the practice's language (as the app's own texts, web/texts.py)
 TEXTS = {
     "title": "Voortgang {dossier}",
-    "subtitle": "{forms} teruggestuurde weeklijst(en), {first} tot en met {last}",
+    "subtitle": "{forms} teruggestuurde {lists}, {first} tot en met {last}",
+    "list": "weeklijst",
+    "lists": "weeklijsten",
     "sessions_title": "Keren gemasseerd per week",
     "sessions": "keren (omlijnd: het plan)",
     "pain_title": "Pijn per dag",
@@ -283,6 +285,7 @@ def chart_data(ws: Workspace, history: History) -> chart.Chart:
         title=TEXTS["title"].format(dossier=history.dossier),
         subtitle=TEXTS["subtitle"].format(
             forms=history.forms,
+            lists=TEXTS["list" if history.forms == 1 else "lists"],
             first=span[0].strftime("%d-%m-%Y"),
             last=span[1].strftime("%d-%m-%Y"),
         ),
