@@ -17,8 +17,8 @@ from __future__ import annotations
 import datetime
 import hashlib
 import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -52,23 +52,30 @@ class Entry:
         return self.at.strftime("%Y-%m-%d %H:%M")
 
 
+@contextmanager
+def connect(path: Path, schema: Sequence[str]) -> Iterator[sqlite3.Connection]:
+    """The ledger file, open (write-ahead log, synced; each statement its own transaction
+    unless it says otherwise), with the tables of ``schema`` made if missing."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    db = sqlite3.connect(path, timeout=10, isolation_level=None)
+    try:
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=FULL")
+        for table in schema:
+            db.execute(table)
+        yield db
+    finally:
+        db.close()
+
+
 class Ledger:
     """The ledger file (SQLite, write-ahead log, every change in its own transaction)."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
 
-    @contextmanager
-    def _db(self) -> Iterator[sqlite3.Connection]:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        db = sqlite3.connect(self.path, timeout=10, isolation_level=None)
-        try:
-            db.execute("PRAGMA journal_mode=WAL")
-            db.execute("PRAGMA synchronous=FULL")
-            db.execute(SCHEMA)
-            yield db
-        finally:
-            db.close()
+    def _db(self) -> AbstractContextManager[sqlite3.Connection]:
+        return connect(self.path, (SCHEMA,))
 
     def get(self, key: str) -> Entry | None:
         if not self.path.exists():

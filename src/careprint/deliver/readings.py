@@ -12,10 +12,11 @@ from __future__ import annotations
 import datetime
 import hashlib
 import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
+
+from careprint.deliver.ledger import connect
 
 SCHEMA = (
     """CREATE TABLE IF NOT EXISTS returned (
@@ -86,18 +87,8 @@ class Readings:
     def __init__(self, path: Path) -> None:
         self.path = path
 
-    @contextmanager
-    def _db(self) -> Iterator[sqlite3.Connection]:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        db = sqlite3.connect(self.path, timeout=10, isolation_level=None)
-        try:
-            db.execute("PRAGMA journal_mode=WAL")
-            db.execute("PRAGMA synchronous=FULL")
-            for table in SCHEMA:
-                db.execute(table)
-            yield db
-        finally:
-            db.close()
+    def _db(self) -> AbstractContextManager[sqlite3.Connection]:
+        return connect(self.path, SCHEMA)
 
     def add(self, returned: Returned) -> datetime.datetime | None:
         """Keep a returned form; when it was read before (then nothing changes), or None."""

@@ -35,7 +35,30 @@ def role_of(style: Any, bullet: bool, role: str | None) -> str:
     return "LI" if bullet else ROLES.get(str(getattr(style, "name", "")), "P")
 
 
-class Struct(Flowable):  # type: ignore[misc]
+class _Standing(Flowable):  # type: ignore[misc]
+    """A flowable standing for ``child``: its size, spaces and keeping with the next."""
+
+    child: Flowable
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width, self.height = self.child.wrap(avail_width, avail_height)
+        return self.width, self.height
+
+    def getSpaceBefore(self) -> float:
+        return float(self.child.getSpaceBefore())
+
+    def getSpaceAfter(self) -> float:
+        return float(self.child.getSpaceAfter())
+
+    def getKeepWithNext(self) -> bool:
+        return bool(self.child.getKeepWithNext())
+
+    @property
+    def keepWithNext(self) -> bool:
+        return self.getKeepWithNext()
+
+
+class Struct(_Standing):
     """``child`` inside a structure element of ``role``: its content (``content``: marked as
     one sequence, e.g. a figure) or, by default, whatever its own parts tag.
 
@@ -57,28 +80,11 @@ class Struct(Flowable):  # type: ignore[misc]
         self.content = content
         self.key = key if key is not None else object()
 
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        self.width, self.height = self.child.wrap(avail_width, avail_height)
-        return self.width, self.height
-
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
         return [
             Struct(part, self.role, self.attrs, self.order, self.content, self.key)
             for part in self.child.split(avail_width, avail_height)
         ]
-
-    def getSpaceBefore(self) -> float:
-        return float(self.child.getSpaceBefore())
-
-    def getSpaceAfter(self) -> float:
-        return float(self.child.getSpaceAfter())
-
-    def getKeepWithNext(self) -> bool:
-        return bool(self.child.getKeepWithNext())
-
-    @property
-    def keepWithNext(self) -> bool:
-        return self.getKeepWithNext()
 
     def identity(self, maxLen: int | None = None) -> str:
         return f"{self.role}: {self.child.identity(maxLen)}"
@@ -89,7 +95,7 @@ class Struct(Flowable):  # type: ignore[misc]
             self.child.drawOn(canvas, x, y, _sW)
 
 
-class Around(Flowable):  # type: ignore[misc]
+class Around(_Standing):
     """``child`` as it is (its size, spaces, alignment), opening a structure element before it
     is drawn (``opens``: role and order) and/or closing one after (``closes``). The first and
     last items of a table cell's list stand in for the list: an element around the list
@@ -103,10 +109,6 @@ class Around(Flowable):  # type: ignore[misc]
         self.hAlign = getattr(child, "hAlign", "LEFT")
         self.vAlign = getattr(child, "vAlign", "BOTTOM")
 
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        self.width, self.height = self.child.wrap(avail_width, avail_height)
-        return self.width, self.height
-
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
         parts = self.child.split(avail_width, avail_height)
         if not parts:
@@ -117,19 +119,6 @@ class Around(Flowable):  # type: ignore[misc]
 
     def minWidth(self) -> float:
         return float(self.child.minWidth())
-
-    def getSpaceBefore(self) -> float:
-        return float(self.child.getSpaceBefore())
-
-    def getSpaceAfter(self) -> float:
-        return float(self.child.getSpaceAfter())
-
-    def getKeepWithNext(self) -> bool:
-        return bool(self.child.getKeepWithNext())
-
-    @property
-    def keepWithNext(self) -> bool:
-        return self.getKeepWithNext()
 
     def identity(self, maxLen: int | None = None) -> str:
         return str(self.child.identity(maxLen))

@@ -215,14 +215,13 @@ def content(
     order: float | None = None,
 ) -> Iterator[None]:
     """A structure element whose content is everything drawn inside."""
-    tagger = of(canvas)
-    if tagger is None:
-        yield
-        return
-    tagger.open(canvas, role, attrs, key, order)
-    tagger.begin(canvas)
-    try:
-        yield
-    finally:
-        tagger.end(canvas)
-        tagger.close(canvas)
+    with element(canvas, role, attrs, key, order):
+        tagger = of(canvas)
+        if tagger is None:
+            yield
+            return
+        tagger.begin(canvas)
+        try:
+            yield
+        finally:
+            tagger.end(canvas)
